@@ -42,6 +42,7 @@ from model.corpus import decode_html, is_html_content_type
 __all__ = [
     "HTML_SUFFIXES",
     "MAX_INPUT_BYTES",
+    "STDIN_ARG",
     "InputArgumentError",
     "InputError",
     "InputPage",
