@@ -1,0 +1,323 @@
+"""Word lists and compiled patterns shared by the feature families.
+
+Every pattern here is matched against short, length-capped strings (one visible line, one URL, one anchor
+text) and is built from plain alternations without nested quantifiers, so no input can make it backtrack
+catastrophically. Matching is done on lower-cased text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------------------------------------
+# Calls to action: the "Read more >> : Cick here" lines that end every teaser of an aggregator page.
+# en/de/es/fr as required, plus it/pt/nl because the same templates are translated by the same tools.
+# Misspellings seen on real spam ("cick here", "clik here", "click hear") are listed explicitly.
+CTA_PHRASES = (
+    # en
+    "read more",
+    "read full story",
+    "read the full story",
+    "read full article",
+    "read the full article",
+    "read the rest",
+    "read in detail",
+    "read details",
+    "continue reading",
+    "keep reading",
+    "full story",
+    "full article",
+    "click here",
+    "cick here",
+    "clik here",
+    "clck here",
+    "click hear",
+    "klick here",
+    "click to read",
+    "tap here",
+    "see more",
+    "learn more",
+    "find out more",
+    "view more",
+    "more info",
+    "more details",
+    "details here",
+    "go to article",
+    "go to source",
+    "source link",
+    "visit site",
+    "visit website",
+    "watch now",
+    "view article",
+    "open article",
+    "read article",
+    "read now",
+    # de
+    "weiterlesen",
+    "weiter lesen",
+    "mehr lesen",
+    "mehr erfahren",
+    "mehr dazu",
+    "hier klicken",
+    "klicken sie hier",
+    "zum artikel",
+    "zum vollständigen artikel",
+    "ganzen artikel lesen",
+    "artikel lesen",
+    "jetzt lesen",
+    "mehr anzeigen",
+    "hier lesen",
+    # es
+    "leer más",
+    "leer mas",
+    "seguir leyendo",
+    "sigue leyendo",
+    "continuar leyendo",
+    "haz clic aquí",
+    "haz clic aqui",
+    "haga clic aquí",
+    "haga clic aqui",
+    "click aquí",
+    "click aqui",
+    "clic aquí",
+    "clic aqui",
+    "ver más",
+    "ver mas",
+    "más información",
+    "mas informacion",
+    "leer artículo completo",
+    "leer noticia",
+    "leer nota completa",
+    # fr
+    "lire la suite",
+    "lire plus",
+    "lire l'article",
+    "lire l’article",
+    "cliquez ici",
+    "cliquer ici",
+    "en savoir plus",
+    "voir plus",
+    "suite de l'article",
+    "suite de l’article",
+    "lire la vidéo",
+    # it / pt / nl
+    "leggi di più",
+    "leggi tutto",
+    "continua a leggere",
+    "clicca qui",
+    "leia mais",
+    "continue lendo",
+    "clique aqui",
+    "saiba mais",
+    "lees meer",
+    "verder lezen",
+    "klik hier",
+)
+
+#: A visible line longer than this is prose, never a call to action.
+MAX_CTA_LINE_CHARS = 80
+
+# A CTA line *starts* with one of the phrases (after any arrows or punctuation) and may carry decoration:
+# "Read more >> : Cick here", "» Weiterlesen", "Click Here to read in detail".
+CTA_LINE_RE = re.compile(
+    r"^[\W_]{0,8}(?:" + "|".join(re.escape(p) for p in sorted(CTA_PHRASES, key=len, reverse=True)) + r")\b"
+)
+#: An anchor whose whole text is generic: it says nothing about where it goes.
+GENERIC_ANCHOR_RE = re.compile(
+    r"^[\W_]{0,8}(?:"
+    + "|".join(
+        re.escape(p)
+        for p in sorted(
+            (
+                *CTA_PHRASES,
+                "here",
+                "this",
+                "link",
+                "this link",
+                "website",
+                "site",
+                "hier",
+                "aquí",
+                "aqui",
+                "ici",
+                "more",
+                "mehr",
+                "más",
+                "plus",
+                "source",
+                "quelle",
+                "fuente",
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")[\W_]{0,8}$"
+)
+
+# --------------------------------------------------------------------------------------------------------
+# Social networks, by the names a share row prints and by the hosts its links point to.
+SOCIAL_NAME_RE = re.compile(
+    r"\b(twitter|facebook|whatsapp|telegram|pinterest|truth ?social|gettr|linkedin|reddit|tumblr|vkontakte|"
+    r"instagram|tiktok|snapchat|viber|weibo|wechat|qzone|flipboard|mastodon|bluesky|parler|rumble|"
+    r"messenger|xing|digg|pocket|mix|threads|gab|vk|line)\b"
+)
+#: "X" alone is an ordinary letter; it counts as a network only written the way share rows write it.
+SOCIAL_X_RE = re.compile(r"\btwitter ?\(x\)|\(x\) ?twitter|\bx \(formerly twitter\)|\bx\.com\b")
+#: Networks whose name is also a common word count only on lines that name two other networks too.
+AMBIGUOUS_SOCIAL_NAMES = frozenset({"pocket", "mix", "threads", "gab", "line", "messenger", "vk"})
+
+#: Registered domains (tldextract's ``top_domain_under_public_suffix``) that belong to social networks.
+SOCIAL_DOMAINS: dict[str, str] = {
+    "twitter.com": "twitter",
+    "x.com": "twitter",
+    "t.co": "twitter",
+    "facebook.com": "facebook",
+    "fb.com": "facebook",
+    "fb.me": "facebook",
+    "messenger.com": "messenger",
+    "whatsapp.com": "whatsapp",
+    "wa.me": "whatsapp",
+    "t.me": "telegram",
+    "telegram.me": "telegram",
+    "telegram.org": "telegram",
+    "pinterest.com": "pinterest",
+    "pin.it": "pinterest",
+    "truthsocial.com": "truthsocial",
+    "gettr.com": "gettr",
+    "linkedin.com": "linkedin",
+    "reddit.com": "reddit",
+    "tumblr.com": "tumblr",
+    "vk.com": "vk",
+    "vkontakte.ru": "vk",
+    "instagram.com": "instagram",
+    "tiktok.com": "tiktok",
+    "snapchat.com": "snapchat",
+    "viber.com": "viber",
+    "weibo.com": "weibo",
+    "qzone.qq.com": "qzone",
+    "flipboard.com": "flipboard",
+    "bsky.app": "bluesky",
+    "threads.net": "threads",
+    "xing.com": "xing",
+    "digg.com": "digg",
+    "getpocket.com": "pocket",
+    "mix.com": "mix",
+    "line.me": "line",
+    "parler.com": "parler",
+    "rumble.com": "rumble",
+    "gab.com": "gab",
+    "youtube.com": "youtube",
+    "addtoany.com": "addtoany",
+    "sharethis.com": "sharethis",
+}
+#: URL schemes that open a messenger app directly.
+SOCIAL_SCHEMES: dict[str, str] = {
+    "whatsapp": "whatsapp",
+    "tg": "telegram",
+    "viber": "viber",
+    "fb-messenger": "messenger",
+}
+#: A URL that asks a network to share the page (rather than to visit the site's own profile).
+SHARE_INTENT_RE = re.compile(
+    r"/intent/(?:tweet|post)|/share(?:\.php|/url|/offsite|article)?\b|sharer|/submit\?|/pin/create|"
+    r"wa\.me/\?|/send\?(?:phone|text)|whatsapp://send|tg://msg|addtoany|sharethis|/compose\?|"
+    r"[?&](?:u|url|text|body)=https?(?:%3a|:)"
+)
+#: A short line introducing a share row: "Share on : 👇", "Teilen:", "Compartir en".
+SHARE_LABEL_RE = re.compile(
+    r"^[\W_]{0,4}(?:share(?: this| on| it| via| article| story)?|teilen|jetzt teilen|compartir|comparte|"
+    r"partager|partagez|condividi|compartilhe|delen|deel)\b"
+)
+#: A line longer than this is prose that happens to name networks, not a share row.
+MAX_SHARE_ROW_LINE_CHARS = 200
+
+# --------------------------------------------------------------------------------------------------------
+# Links that bounce through the site to somewhere else (link farms, click trackers of made-for-ads pages).
+REDIRECT_LINK_RE = re.compile(
+    r"/(?:redir(?:ect)?|go|out|goto|click|jump|away|link|track|visit|exit|r)(?:\.php|\.asp|\.cgi|/)?\?|"
+    r"[?&](?:url|u|target|dest|destination|redirect|redirect_uri|to|link|goto|out)=(?:https?|%68%74%74%70|www)",
+)
+
+# --------------------------------------------------------------------------------------------------------
+# Text quality.
+#: Stop words of the languages the corpus and the spam templates use; a page in any of them has
+#: 30-55% stop words when it is real prose, and far fewer when it is a keyword list.
+STOP_WORDS = frozenset(
+    # en
+    "a about above after again all also am an and any are as at be because been before being below between "
+    "both but by can could did do does doing down during each few for from further had has have having he her "
+    "here hers him his how i if in into is it its itself just me more most my no nor not now of off on once "
+    "only or other our out over own same she should so some such than that the their them then there these "
+    "they this those through to too under until up very was we were what when where which while who whom why "
+    "will with would you your"
+    # de
+    " aber alle als also am an auch auf aus bei bin bis bist da damit dann das dass dem den denn der des dich "
+    "die dies diese dir doch dort du durch ein eine einem einen einer eines er es etwas für hat hatte ich ihr "
+    "im in ist ja jetzt kann kein keine man mich mir mit nach nicht noch nur ob oder sich sie sind so über um "
+    "und uns unter vom von vor war wie wir wird wurde zu zum zur"
+    # es
+    " al algo como con cual cuando de del desde donde el ella ellos en entre era es esta este esto ha hay la "
+    "las le les lo los más mas me mi muy no nos o para pero por que qué se sin sobre su sus también tiene un "
+    "una uno y ya"
+    # fr
+    " au aux avec ce ces cette dans des du elle en est et il ils je la le les leur lui mais me même mon ne "
+    "nous on ou par pas plus pour qu que qui sa se ses son sont sur ta te tes ton tu un une vos votre vous y"
+    # it / pt / nl (short lists; enough to tell prose from keyword lists)
+    " che di il non per sono gli della delle nel una anche come ma più perché questo questa é ao às com da "
+    "das do dos em mais na nas no nos os para pela pelo por se seu sua um uma de het een en van ik je niet "
+    "dat die voor met zijn op aan ook als maar om dan zo naar".split()
+)
+#: Words (unicode letters/digits), and every CJK/kana/hangul character as a word of its own.
+WORD_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
+HASHTAG_RE = re.compile(r"(?<![\w&])#[^\W\d_][\w]{1,60}")
+#: Pictographic emoji and the dingbats spam rows decorate themselves with ("👇", "🔥", "➡").
+EMOJI_RE = re.compile(
+    "[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f000-\U0001f2ff\u2b50\u2b06\u2b07\u2934\u2935]"
+)
+#: Characters that end a sentence in the scripts the corpus holds.
+LINE_END_PUNCT = frozenset(".!?…。！？\"'”’»):;")
+#: Stock phrases of generated SEO filler and autoblog boilerplate.
+FILLER_RE = re.compile(
+    r"in this article,? (?:we|i) will|in this post,? (?:we|i) will|in this blog post|without further ado|"
+    r"in conclusion|stay up to date|stay tuned|it is worth noting that|as we all know|"
+    r"are the most popular|the latest trending|trending news|listed here|most popular hashtags|"
+    r"let'?s dive in|dive into|in today'?s (?:fast-paced|digital) world|in der heutigen|en este artículo|"
+    r"dans cet article|originally published (?:at|on)|the post .{1,80} appeared first on"
+)
+#: Curiosity-gap headlines of made-for-ads teaser grids.
+CLICKBAIT_RE = re.compile(
+    r"you won'?t believe|what happened next|doctors (?:hate|are stunned)|this one (?:weird )?trick|"
+    r"will (?:shock|blow|amaze) you|jaw-?dropping|(?:is|are) going viral|before it'?s deleted|"
+    r"the reason (?:why )?will|nobody expected|you need to see|no one (?:knew|expected)|"
+    r"(?:stars|celebrities) (?:who|you)|\d+ (?:photos|pics|things|reasons|secrets) (?:that|you|of|which)|"
+    r"du wirst nicht glauben|no vas a creer|vous n'allez pas croire"
+)
+
+# --------------------------------------------------------------------------------------------------------
+# Page furniture.
+#: Parked-domain and lander vocabulary (en/de/es/fr).
+PARKED_RE = re.compile(
+    r"domain (?:name )?(?:may be|is) for sale|buy this domain|this domain is parked|parked (?:free|domain)|"
+    r"related searches|sponsored listings|related links|make an offer|domain owner|inquire about this domain|"
+    r"diese domain (?:kaufen|steht zum verkauf|ist geparkt)|domain kaufen|dominio (?:está )?en venta|"
+    r"comprar (?:este )?dominio|búsquedas relacionadas|ce domaine est à vendre|acheter ce domaine|"
+    r"recherches associées|liens commerciaux|the owner of this domain|is for sale!?$"
+)
+#: Labels of paid placements in teaser grids.
+SPONSORED_LABEL_RE = re.compile(
+    r"^[\W_]{0,4}(?:sponsored(?: content| links?| stories| posts?)?|promoted(?: stories| content)?|"
+    r"advertisement|anzeige|werbung|publicidad|patrocinado|sponsorisé|publicité|you may like|"
+    r"you might also like|recommended for you|around the web|from the web|paid content)[\W_]{0,4}$"
+)
+#: Hosts of ad networks and of the "around the web" recommendation widgets made-for-ads pages live on.
+AD_HOST_RE = re.compile(
+    r"googlesyndication|doubleclick|adservice|adnxs|taboola|outbrain|mgid|revcontent|zergnet|"
+    r"propellerads|popads|adsterra|media\.net|amazon-adsystem|criteo|pubmatic|rubiconproject|"
+    r"adform|smartadserver|yieldmo|teads"
+)
+#: Inline styles that hide text from the reader but not from a crawler.
+HIDDEN_STYLE_RE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em|%)?\s*(?:;|$)|"
+    r"text-indent\s*:\s*-\d{3,}|left\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)"
+)

@@ -1,0 +1,101 @@
+"""Link structure: how much of the page is links, and where they lead.
+
+Link farms and directories are mostly anchor text pointing at many unrelated sites, often through
+redirect scripts and with ``rel=nofollow``/``sponsored``. Legitimate home pages and documentation are
+link-heavy too, but their links stay on the site and their anchors say where they go.
+"""
+
+from __future__ import annotations
+
+from features import lexicon
+from features._common import NAN, per_1k_words, ratio
+from features.page import Page
+from features.share import link_network
+
+#: Ratios over external links are undefined (nan) with fewer external links than this.
+MIN_EXTERNAL_LINKS = 5
+#: A line is a link line when at least this fraction of its characters is anchor text.
+MIN_LINK_LINE_FRACTION = 0.8
+#: Redirect patterns are looked for in this many leading characters of an href.
+MAX_HREF_CHARS = 512
+
+
+def link_density_ratio(page: Page) -> float:
+    """Anchor text as a fraction of all visible text."""
+    return ratio(sum(page.line_link_chars), page.char_count)
+
+
+def links_per_100_words(page: Page) -> float:
+    """Links (all ``<a href>``, also those beyond the analysis cap) per hundred visible words."""
+    n = len(page.words)
+    return 100.0 * page.link_total / n if n else NAN
+
+
+def link_line_ratio(page: Page) -> float:
+    """Fraction of visible lines that are (almost) nothing but a link: lists of keyword links."""
+    lines = page.lines
+    return ratio(
+        sum(1 for line, c in zip(lines, page.line_link_chars) if c >= MIN_LINK_LINE_FRACTION * len(line)),
+        len(lines),
+    )
+
+
+def _external(page: Page) -> list:
+    return [link for link in page.links if link.kind == "external"]
+
+
+def external_link_ratio(page: Page) -> float:
+    """Fraction of web links that leave the page's registered domain (nan when the page's URL is
+    unknown, since then nothing can be called external)."""
+    if not page.domain:
+        return NAN
+    web = [link for link in page.links if link.kind in ("external", "internal")]
+    return ratio(sum(1 for link in web if link.kind == "external"), len(web))
+
+
+def external_domain_count(page: Page) -> float:
+    """Distinct registered domains linked to, other than the page's own."""
+    return float(len({link.domain for link in _external(page) if link.domain}))
+
+
+def external_domains_per_1k_words(page: Page) -> float:
+    """Distinct external registered domains per thousand visible words: a link farm's density of
+    unrelated sites."""
+    return per_1k_words(external_domain_count(page), page)
+
+
+def external_domain_diversity_ratio(page: Page) -> float:
+    """Distinct external domains per external link. A page citing its sources links a few sites
+    repeatedly; a link farm links each of many sites once."""
+    ext = _external(page)
+    if len(ext) < MIN_EXTERNAL_LINKS:
+        return NAN
+    return len({link.domain for link in ext}) / len(ext)
+
+
+def generic_anchor_ratio(page: Page) -> float:
+    """Fraction of anchors whose whole text is generic ("click here", "read more", "here", "link")."""
+    texts = [link.text.lower() for link in page.links if link.text]
+    match = lexicon.GENERIC_ANCHOR_RE.match
+    return ratio(sum(1 for t in texts if len(t) <= lexicon.MAX_CTA_LINE_CHARS and match(t)), len(texts))
+
+
+def redirect_link_ratio(page: Page) -> float:
+    """Fraction of links that go through a redirect or click-tracking script (``/go?url=``,
+    ``/redir?``, ``/click?id=``). Share-intent links carry a URL parameter too; they are share rows,
+    measured there, and do not count here."""
+    search = lexicon.REDIRECT_LINK_RE.search
+    return ratio(
+        sum(
+            1 for link in page.links if search(link.href[:MAX_HREF_CHARS].lower()) and not link_network(link)
+        ),
+        len(page.links),
+    )
+
+
+def nofollow_sponsored_ratio(page: Page) -> float:
+    """Fraction of links marked ``rel=nofollow``, ``sponsored`` or ``ugc``: paid and untrusted links."""
+    return ratio(
+        sum(1 for link in page.links if any(r in link.rel for r in ("nofollow", "sponsored", "ugc"))),
+        len(page.links),
+    )

@@ -1,0 +1,31 @@
+"""Registered-domain lookups, offline.
+
+tldextract is used with its bundled public-suffix snapshot only (``suffix_list_urls=()``,
+``cache_dir=None``): crawl workers are often offline, and a lookup must never touch the network or disk.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import tldextract
+
+__all__ = ["registered_domain"]
+
+#: Distinct hosts remembered; a page links to a few dozen, a crawl worker sees many thousands.
+HOST_CACHE_SIZE = 65_536
+
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@lru_cache(maxsize=HOST_CACHE_SIZE)
+def registered_domain(host: str) -> str:
+    """``"news.bbc.co.uk"`` -> ``"bbc.co.uk"``; an IP address or a bare name is returned unchanged;
+    ``""`` for an empty host."""
+    host = host.strip().lower().rstrip(".")
+    if not host:
+        return ""
+    parts = _EXTRACT(host)
+    if parts.suffix and parts.domain:
+        return f"{parts.domain}.{parts.suffix}"
+    return host
