@@ -1,0 +1,458 @@
+"""``spamguard train``: labelled corpus (+ synthesized spam) -> model directory + report.
+
+Pipeline:
+
+1. Read the labelled corpora (:func:`model.corpus.iter_corpus`).
+2. Synthesize spam from the ham (:mod:`model.synth`), and hard legitimate pages (home pages, listings,
+   forums, documentation indexes) labelled ham.
+3. Extract the feature schema from every page (in parallel, with a progress bar).
+4. Evaluate honestly: cross-validation grouped by site (registered domain; the source where the URL is
+   unknown), and leave-one-family-out for the synthetic spam, so the numbers measure generalization to
+   unseen sites and unseen kinds of spam, not memorized templates.
+5. Calibrate the decision threshold on the out-of-fold scores of real ham to a target false-positive
+   rate, train the final model on everything, and write ``model.txt`` + ``manifest.json`` + ``report/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import logging
+import math
+import os
+import random
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import lightgbm
+import numpy as np
+
+from features import FEATURE_NAMES, SCHEMA_FINGERPRINT, extract_features
+from features.urls import registered_domain
+from model import metrics
+from model.corpus import CorpusError, Record, iter_corpus
+from model.manifest import write_model_dir
+
+__all__ = ["TrainConfig", "add_arguments", "run", "train"]
+
+logger = logging.getLogger(__name__)
+
+#: Default false-positive rate on held-out real ham that the threshold is calibrated to.
+DEFAULT_TARGET_FPR = 0.005
+DEFAULT_FOLDS = 5
+DEFAULT_ROUNDS = 300
+DEFAULT_SEED = 20261128
+#: Synthetic spam pages per real ham page, and synthetic hard-ham pages per real ham page.
+DEFAULT_SPAM_PER_HAM = 1.0
+DEFAULT_HARD_HAM_PER_HAM = 0.3
+#: Pages handed to a worker process at a time during feature extraction.
+EXTRACT_CHUNK = 8
+
+#: Features that can only push towards spam as they grow. Constraining them keeps the model from
+#: learning accidental dips from the synthetic data ("exactly 7 share rows is fine"), which is what
+#: would fail first on kinds of spam the synthesizer never made.
+MONOTONE_INCREASING = frozenset(
+    {
+        "cta_top_repeat_count",
+        "teaser_unit_count",
+        "cta_external_link_count",
+        "share_row_count",
+        "share_rows_per_article",
+        "share_label_line_count",
+        "offtopic_section_count",
+        "hashtags_per_1k_words",
+        "filler_phrase_count",
+        "clickbait_phrase_count",
+        "parked_phrase_count",
+        "hidden_text_ratio",
+        "redirect_link_ratio",
+        "ad_slots_per_1k_words",
+        "title_word_repeat_max",
+    }
+)
+
+BASE_PARAMS: dict[str, Any] = {
+    "objective": "binary",
+    "learning_rate": 0.05,
+    "num_leaves": 15,
+    "min_data_in_leaf": 20,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "max_bin": 63,
+    "verbose": -1,
+    "deterministic": True,
+    "force_row_wise": True,
+}
+
+
+@dataclass
+class TrainConfig:
+    corpus: list[str]
+    out: Path
+    seed: int = DEFAULT_SEED
+    target_fpr: float = DEFAULT_TARGET_FPR
+    folds: int = DEFAULT_FOLDS
+    rounds: int = DEFAULT_ROUNDS
+    spam_per_ham: float = DEFAULT_SPAM_PER_HAM
+    hard_ham_per_ham: float = DEFAULT_HARD_HAM_PER_HAM
+    synth: bool = True
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    limit: int | None = None
+    plots: bool = True
+    progress: bool = True
+
+
+@dataclass
+class Dataset:
+    records: list[Record]
+    X: np.ndarray
+    y: np.ndarray
+    #: Cross-validation group of each row: the registered domain, or the source where the URL is unknown.
+    groups: list[str]
+    #: Family of each row: the synthetic family, or "real" for corpus records.
+    families: list[str]
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Data
+
+
+def _sample(records: list[Record], limit: int | None, seed: int) -> list[Record]:
+    if limit is None or len(records) <= limit:
+        return records
+    keep = sorted(random.Random(seed).sample(range(len(records)), limit))
+    return [records[i] for i in keep]
+
+
+def load_records(cfg: TrainConfig) -> tuple[list[Record], dict[str, Any]]:
+    """The corpus records plus synthetic pages, and the provenance that goes into the manifest."""
+    records = _sample(list(iter_corpus(cfg.corpus)), cfg.limit, cfg.seed)
+    if not records:
+        raise CorpusError(f"no records in {', '.join(cfg.corpus)}")
+    ham = [r for r in records if r.label == "ham"]
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    digest = hashlib.sha256()
+    for r in records:
+        counts[r.source][r.label] += 1
+        digest.update(
+            f"{r.id}\t{r.label}\t{hashlib.sha256(r.html.encode('utf-8', 'replace')).hexdigest()}\n".encode()
+        )
+    provenance: dict[str, Any] = {
+        "paths": [str(p) for p in cfg.corpus],
+        "sources": {s: dict(c) for s, c in sorted(counts.items())},
+        "fingerprint": digest.hexdigest()[:16],
+        "records": len(records),
+    }
+    synthetic: list[Record] = []
+    if cfg.synth:
+        if not ham:
+            raise CorpusError("synthesizing spam needs ham records to build from; none were read")
+        from model.synth import HAM_FAMILIES, synthesize
+
+        n_spam = round(cfg.spam_per_ham * len(ham))
+        n_hard = round(cfg.hard_ham_per_ham * len(ham))
+        logger.info("synthesizing %d spam and %d hard-ham pages (seed %d)", n_spam, n_hard, cfg.seed)
+        synthetic += synthesize(ham, n_spam, seed=cfg.seed)
+        if n_hard:
+            synthetic += synthesize(ham, n_hard, seed=cfg.seed + 1, families=HAM_FAMILIES)
+        provenance["synthetic"] = dict(Counter(r.kind or "?" for r in synthetic))
+    provenance["synth_seed"] = cfg.seed if cfg.synth else None
+    labels = Counter(r.label for r in [*records, *synthetic])
+    if len(labels) < 2:
+        raise CorpusError(f"training needs both ham and spam pages; got only {dict(labels)}")
+    return [*records, *synthetic], provenance
+
+
+def site_group(record: Record) -> str:
+    """Cross-validation group: registered domain of the URL, else the record's source."""
+    if record.url:
+        try:
+            host = urlsplit(record.url).hostname or ""
+        except ValueError:
+            host = ""
+        if host:
+            return registered_domain(host)
+    return f"source:{record.source}"
+
+
+def _extract_one(item: tuple[str, str | None]) -> list[float]:
+    html, url = item
+    return list(extract_features(html, url).values())
+
+
+def extract_matrix(records: Sequence[Record], jobs: int, progress: bool) -> np.ndarray:
+    """Feature matrix (rows in record order), extracted in ``jobs`` processes with a progress bar."""
+    from tqdm import tqdm
+
+    items = [(r.html, r.url) for r in records]
+    bar = tqdm(
+        total=len(items), desc="extracting features", unit="page", disable=not progress, file=sys.stderr
+    )
+    rows: list[list[float]] = []
+    try:
+        if jobs > 1 and len(items) > jobs * EXTRACT_CHUNK:
+            import multiprocessing
+
+            with multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork").Pool(
+                jobs
+            ) as pool:
+                for row in pool.imap(_extract_one, items, chunksize=EXTRACT_CHUNK):
+                    rows.append(row)
+                    bar.update()
+        else:
+            for item in items:
+                rows.append(_extract_one(item))
+                bar.update()
+    finally:
+        bar.close()
+    return np.asarray(rows, dtype=np.float64).reshape(len(items), len(FEATURE_NAMES))
+
+
+def build_dataset(records: list[Record], cfg: TrainConfig) -> Dataset:
+    X = extract_matrix(records, cfg.jobs, cfg.progress)
+    y = np.asarray([1 if r.label == "spam" else 0 for r in records], dtype=np.int32)
+    groups = [site_group(r) for r in records]
+    families = [r.kind if r.source.startswith("synth-") and r.kind else "real" for r in records]
+    return Dataset(records, X, y, groups, families)
+
+
+def assign_folds(groups: Sequence[str], k: int, seed: int) -> np.ndarray:
+    """Fold of each row such that no group is split across folds; groups are dealt largest first to the
+    smallest fold (ties broken by a seeded hash), so folds come out balanced."""
+    sizes = Counter(groups)
+    order = sorted(sizes, key=lambda g: (-sizes[g], hashlib.sha256(f"{seed}:{g}".encode()).hexdigest()))
+    load = [0] * k
+    fold_of: dict[str, int] = {}
+    for g in order:
+        f = min(range(k), key=lambda i: load[i])
+        fold_of[g] = f
+        load[f] += sizes[g]
+    return np.asarray([fold_of[g] for g in groups], dtype=np.int32)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Training
+
+
+def lgb_params(seed: int, jobs: int) -> dict[str, Any]:
+    return {
+        **BASE_PARAMS,
+        "seed": seed,
+        "num_threads": max(1, jobs),
+        "monotone_constraints": [1 if n in MONOTONE_INCREASING else 0 for n in FEATURE_NAMES],
+        "monotone_constraints_method": "advanced",
+    }
+
+
+def fit(X: np.ndarray, y: np.ndarray, cfg: TrainConfig) -> lightgbm.Booster:
+    data = lightgbm.Dataset(X, label=y, feature_name=list(FEATURE_NAMES), free_raw_data=True)
+    return lightgbm.train(lgb_params(cfg.seed, cfg.jobs), data, num_boost_round=cfg.rounds)
+
+
+def calibrate_threshold(ham_scores: np.ndarray, target_fpr: float) -> float:
+    """Smallest threshold at which at most ``target_fpr`` of the given (held-out) ham scores are spam."""
+    if ham_scores.size == 0:
+        raise ValueError("no held-out ham scores to calibrate the threshold on")
+    s = np.sort(ham_scores)[::-1]
+    allowed = math.floor(target_fpr * s.size)
+    # Scores >= t are spam: put t just above the (allowed+1)-th highest ham score.
+    t = float(np.nextafter(s[allowed], 1.0)) if allowed < s.size else 0.0
+    return min(max(t, 0.0), 1.0)
+
+
+def evaluate(ds: Dataset, cfg: TrainConfig) -> tuple[float, dict[str, Any], np.ndarray]:
+    """Grouped cross-validation and leave-one-family-out; returns (threshold, metrics, out-of-fold scores)."""
+    folds = assign_folds(ds.groups, cfg.folds, cfg.seed)
+    oof = np.full(len(ds.y), np.nan)
+    for k in range(cfg.folds):
+        train, test = folds != k, folds == k
+        if not test.any() or len(set(ds.y[train])) < 2:
+            continue
+        logger.info(
+            "site-grouped fold %d/%d: %d train, %d held out", k + 1, cfg.folds, train.sum(), test.sum()
+        )
+        oof[test] = fit(ds.X[train], ds.y[train], cfg).predict(ds.X[test])
+    fam = np.asarray(ds.families)
+    real_ham = (ds.y == 0) & (fam == "real")
+    threshold = calibrate_threshold(oof[real_ham & ~np.isnan(oof)], cfg.target_fpr)
+
+    report: dict[str, Any] = {"threshold": threshold, "target_fpr": cfg.target_fpr, "folds": cfg.folds}
+    valid = ~np.isnan(oof)
+    report["site_grouped_cv"] = metrics.summary(ds.y[valid], oof[valid], threshold)
+    sources = np.asarray([r.source for r in ds.records])
+    report["per_source"] = {
+        s: metrics.summary(ds.y[(sources == s) & valid], oof[(sources == s) & valid], threshold)
+        for s in sorted(set(sources))
+    }
+
+    # Leave one synthetic family out: train without it (and without one fold of sites), test on it.
+    spam_families = sorted(
+        {f for f, label in zip(ds.families, ds.y, strict=True) if label == 1 and f != "real"}
+    )
+    per_family: dict[str, Any] = {}
+    lofo = np.full(len(ds.y), np.nan)
+    for i, family in enumerate(spam_families):
+        k = i % cfg.folds
+        held_family = fam == family
+        train = ~held_family & (folds != k)
+        ham_test = (ds.y == 0) & (folds == k)
+        logger.info("leave-one-family-out: %s held out", family)
+        booster = fit(ds.X[train], ds.y[train], cfg)
+        test = held_family | ham_test
+        scores = booster.predict(ds.X[test])
+        lofo[held_family] = scores[held_family[test]]
+        per_family[family] = metrics.summary(ds.y[test], scores, threshold)
+    report["leave_one_family_out"] = per_family
+    report["lofo_min_recall"] = min((m["recall"] for m in per_family.values()), default=None)
+    ham_families = sorted(
+        {f for f, label in zip(ds.families, ds.y, strict=True) if label == 0 and f != "real"}
+    )
+    report["synthetic_hard_ham_fpr"] = {
+        f: metrics.summary(ds.y[(fam == f) & valid], oof[(fam == f) & valid], threshold)["fpr"]
+        for f in ham_families
+    }
+    return threshold, report, np.where(np.isnan(lofo), oof, lofo)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Entry points
+
+
+def train(cfg: TrainConfig) -> dict[str, Any]:
+    """Run the whole pipeline and write the model directory; returns the manifest."""
+    started = dt.datetime.now(dt.timezone.utc)
+    records, provenance = load_records(cfg)
+    logger.info("%d pages (%s)", len(records), dict(Counter(r.label for r in records)))
+    ds = build_dataset(records, cfg)
+    threshold, report, held_out_scores = evaluate(ds, cfg)
+    logger.info("training the final model on all %d pages", len(ds.y))
+    booster = fit(ds.X, ds.y, cfg)
+    importance = dict(zip(FEATURE_NAMES, booster.feature_importance("gain").tolist(), strict=True))
+    manifest = {
+        "feature_names": list(FEATURE_NAMES),
+        "schema_fingerprint": SCHEMA_FINGERPRINT,
+        "threshold": threshold,
+        "target_fpr": cfg.target_fpr,
+        "lightgbm_version": lightgbm.__version__,
+        "params": {**lgb_params(cfg.seed, cfg.jobs), "num_boost_round": cfg.rounds, "num_threads": None},
+        "corpus": provenance,
+        "synth_seed": provenance.get("synth_seed"),
+        "created": started.isoformat(timespec="seconds"),
+        "metrics": report,
+    }
+    write_model_dir(cfg.out, booster.model_to_string(), manifest)
+    from model import report as report_mod
+
+    report_mod.write_report(cfg.out / "report", manifest, ds, held_out_scores, importance, plots=cfg.plots)
+    return manifest
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        required=True,
+        metavar="PATH",
+        help="labelled pages: a .jsonl(.gz) file, a directory of them, an HTML directory with labels.csv, "
+        "or a .warc(.gz) with a labels CSV; repeat for several",
+    )
+    parser.add_argument("--out", required=True, type=Path, metavar="DIR", help="model directory to write")
+    parser.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help="seed of the synthesizer and of LightGBM"
+    )
+    parser.add_argument(
+        "--target-fpr",
+        type=float,
+        default=DEFAULT_TARGET_FPR,
+        help="false-positive rate on held-out ham the threshold is calibrated to (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--folds", type=int, default=DEFAULT_FOLDS, help="site-grouped folds (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=DEFAULT_ROUNDS, help="boosting rounds (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--spam-per-ham",
+        type=float,
+        default=DEFAULT_SPAM_PER_HAM,
+        help="synthetic spam pages per ham page (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--hard-ham-per-ham",
+        type=float,
+        default=DEFAULT_HARD_HAM_PER_HAM,
+        help="synthetic link-heavy legitimate pages per ham page (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--no-synth", action="store_true", help="use only the labelled corpus, synthesize nothing"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all CPUs)"
+    )
+    parser.add_argument("--limit", type=int, help="use a random sample of at most this many corpus records")
+    parser.add_argument("--no-plots", action="store_true", help="skip the PNG plots of the report")
+
+
+def run(args: argparse.Namespace) -> int:
+    """The ``spamguard train`` command; returns the exit status."""
+    if not 0.0 < args.target_fpr < 1.0:
+        print("spamguard train: --target-fpr must be between 0 and 1", file=sys.stderr)
+        return 2
+    if args.folds < 2:
+        print("spamguard train: --folds must be at least 2", file=sys.stderr)
+        return 2
+    missing = [p for p in args.corpus if not Path(p.split("::")[0]).exists()]
+    if missing:
+        print(f"spamguard train: no such corpus path: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    if not args.no_plots:
+        try:
+            import matplotlib  # noqa: F401
+        except ImportError:
+            print(
+                "spamguard train: the report's plots need matplotlib: pip install 'scrapy-spamguard[train]' "
+                "(or pass --no-plots)",
+                file=sys.stderr,
+            )
+            return 2
+    cfg = TrainConfig(
+        corpus=list(args.corpus),
+        out=args.out,
+        seed=args.seed,
+        target_fpr=args.target_fpr,
+        folds=args.folds,
+        rounds=args.rounds,
+        spam_per_ham=args.spam_per_ham,
+        hard_ham_per_ham=args.hard_ham_per_ham,
+        synth=not args.no_synth,
+        jobs=max(1, args.jobs),
+        limit=args.limit,
+        plots=not args.no_plots,
+        progress=sys.stderr.isatty(),
+    )
+    try:
+        manifest = train(cfg)
+    except CorpusError as exc:
+        print(f"spamguard train: {exc}", file=sys.stderr)
+        return 2
+    m = manifest["metrics"]
+    cv = m["site_grouped_cv"]
+
+    def fmt(v: float | None) -> str:
+        return "n/a" if v is None else f"{v:.4f}"
+
+    print(
+        f"wrote {cfg.out}: threshold {manifest['threshold']:.4f}; site-grouped CV ROC-AUC {fmt(cv['roc_auc'])}, "
+        f"recall {fmt(cv['recall'])}, ham FPR {fmt(cv['fpr'])}; leave-one-family-out min recall "
+        f"{fmt(m['lofo_min_recall'])}; report in {cfg.out / 'report'}",
+    )
+    return 0
