@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from features import MAX_BYTES
+
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
@@ -48,9 +50,8 @@ ACTION_FLAG = "flag"
 ACTION_MONITOR = "monitor"
 ACTIONS = (ACTION_DROP, ACTION_FLAG, ACTION_MONITOR)
 
-# Default analysed size, in bytes; kept equal to features.MAX_BYTES (a test checks it) without importing
-# the feature package when only the settings are needed.
-DEFAULT_MAX_BYTES = 2_000_000
+# Default analysed size, in bytes: the feature extractor's own cap.
+DEFAULT_MAX_BYTES = MAX_BYTES
 
 # Every SPAMGUARD_* setting and its default. The add-on sets these at "addon" priority; the middlewares
 # fall back to the same values when configured by hand, so both ways behave the same.
