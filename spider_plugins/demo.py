@@ -20,6 +20,7 @@ import contextlib
 import functools
 import json
 import logging
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -214,8 +215,12 @@ def _crawl(
 
     crawler.signals.connect(item_scraped, signal=signals.item_scraped)
     crawler.signals.connect(spider_closed, signal=signals.spider_closed)
-    process.crawl(crawler, start_urls=start_urls, hosts=hosts)
+    running = process.crawl(crawler, start_urls=start_urls, hosts=hosts)
     process.start()
+    # A component that refused to start (a ModelError from the add-on, a bad SPAMGUARD_* value) fails
+    # the crawl before any request: hand that error to the caller instead of an asyncio warning.
+    if running.done() and running.exception() is not None:
+        raise running.exception()  # type: ignore[misc]
     if crawler.stats is not None:
         result.stats = json.loads(json.dumps(crawler.stats.get_stats(), default=str))
     return result
@@ -269,7 +274,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = crawl([server.url(DEMO_START_PAGE)], [LOOPBACK], settings)
         except (ValueError, OSError) as exc:  # ModelError is a ValueError: a clear message, no traceback
-            print(f"spamguard demo: {exc}")
+            print(f"spamguard demo: {exc}", file=sys.stderr)
             return 2
         audit = _read_audit(audit_path)
     if args.json:

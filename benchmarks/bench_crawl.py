@@ -1,0 +1,216 @@
+"""Crawl throughput with and without the SpamGuard add-on, measured side by side.
+
+    python benchmarks/bench_crawl.py [--pages 300] [--repeat 3] [--concurrency 16]
+
+Builds a local site from real ham pages of ../shared/corpus (a few hundred, taken round-robin from every
+source file), links them from one index page, serves it on 127.0.0.1 and crawls it with a real Scrapy
+crawler: once without the add-on, once with ``ADDONS = {"spider_plugins.SpamGuardAddon": 0}``, alternating,
+``--repeat`` times each. Every crawl runs in a fresh process (a Twisted reactor starts once per process).
+The spider does what a real one does: it extracts a title, the first heading and the paragraph count with
+selectors, so the baseline parses every page too. Reported: pages/s of each run, the medians, and the
+ratio with/without (target: >= 0.90). Also the scorer's own time per page on the same pages, to show
+where the difference goes.
+
+This is a loopback crawl: no network latency, no download delay, so it is CPU-bound and the worst case for
+the add-on. On a real crawl, where pages arrive over the network, the same per-page cost is a far smaller
+share.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus" / "ham"
+DEFAULT_PAGES = 300
+DEFAULT_REPEAT = 3
+DEFAULT_CONCURRENCY = 16
+TARGET_RATIO = 0.90
+CHILD_TIMEOUT_S = 600
+SCORER_SAMPLE = 100  # pages timed directly with Scorer.score_html for the breakdown
+
+
+def corpus_pages(n: int) -> list[tuple[str, str]]:
+    """``n`` (url, html) pairs taken round-robin from every source file, deterministic."""
+    files = sorted(CORPUS.glob("*.jsonl.gz"))
+    if not files:
+        raise SystemExit(f"no corpus at {CORPUS} (expected ../shared/corpus/ham/*.jsonl.gz next to the repo)")
+    per_file = -(-n // len(files))
+    pools: list[list[tuple[str, str]]] = []
+    for path in files:
+        pool = []
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                pool.append((rec.get("url") or "", rec["html"]))
+                if len(pool) >= per_file:
+                    break
+        pools.append(pool)
+    pages: list[tuple[str, str]] = []
+    for i in range(per_file):
+        for pool in pools:
+            if i < len(pool) and len(pages) < n:
+                pages.append(pool[i])
+    return pages
+
+
+def build_site(directory: Path, pages: list[tuple[str, str]]) -> int:
+    links = []
+    for i, (url, text) in enumerate(pages):
+        (directory / f"p{i}.html").write_text(text, encoding="utf-8")
+        links.append(f'<li><a href="p{i}.html">{html.escape(url or f"page {i}")}</a></li>')
+    index = "<!DOCTYPE html><html><head><title>Benchmark index</title></head><body><ul>\n"
+    (directory / "index.html").write_text(
+        index + "\n".join(links) + "\n</ul></body></html>", encoding="utf-8"
+    )
+    return len(pages)
+
+
+# -- child process: one crawl ---------------------------------------------------------------------
+
+
+def child(spec_path: str) -> int:
+    import scrapy
+
+    from spider_plugins.demo import crawl
+
+    spec = json.loads(Path(spec_path).read_text())
+
+    class BenchSpider(scrapy.Spider):
+        name = "bench"
+
+        def __init__(self, start_urls: list[str], hosts: list[str], **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.start_urls = start_urls
+
+        def parse(self, response: Any, **kwargs: Any) -> Any:
+            if response.url.endswith("/index.html"):
+                for href in response.css("a::attr(href)").getall():
+                    yield response.follow(href, callback=self.parse_page)
+
+        def parse_page(self, response: Any) -> Any:
+            yield {
+                "url": response.url,
+                "title": response.css("title::text").get(),
+                "h1": " ".join(response.css("h1 ::text").getall()).strip(),
+                "paragraphs": len(response.css("p")),
+            }
+
+    settings = {
+        "CONCURRENT_REQUESTS": spec["concurrency"],
+        "CONCURRENT_REQUESTS_PER_DOMAIN": spec["concurrency"],
+        "CLOSESPIDER_PAGECOUNT": 0,
+        "LOG_LEVEL": "ERROR",
+        "SPAMGUARD_HOST_MIN_PAGES": 0,  # every page is ham; keep the comparison to scoring alone
+    }
+    if spec["addon"]:
+        settings["ADDONS"] = {"spider_plugins.SpamGuardAddon": 0}
+    result = crawl([spec["start"]], ["127.0.0.1"], settings, BenchSpider)
+    Path(spec["out"]).write_text(json.dumps({"items": len(result.items), "stats": result.stats}))
+    return 0
+
+
+def run_child(tmp: Path, start: str, addon: bool, concurrency: int, run: int) -> dict[str, Any]:
+    out = tmp / f"result-{run}-{int(addon)}.json"
+    spec = tmp / f"spec-{run}-{int(addon)}.json"
+    spec.write_text(json.dumps({"start": start, "addon": addon, "concurrency": concurrency, "out": str(out)}))
+    subprocess.run([sys.executable, __file__, "--child", str(spec)], check=True, timeout=CHILD_TIMEOUT_S)
+    result = json.loads(out.read_text())
+    stats = result["stats"]
+    elapsed = float(stats["elapsed_time_seconds"])
+    pages = int(stats.get("response_received_count", 0))  # dropped pages were crawled too
+    return {
+        "items": result["items"],
+        "pages": pages,
+        "elapsed_s": elapsed,
+        "pages_per_s": pages / elapsed,
+        "scored": stats.get("spamguard/scored", 0),
+        "spam": stats.get("spamguard/spam", 0),
+        "errors": {k: v for k, v in stats.items() if k.startswith("spamguard/error/")},
+    }
+
+
+def scorer_ms_per_page(pages: list[tuple[str, str]]) -> tuple[float, float]:
+    """(parse ms/page, score_html-on-the-tree ms/page), the add-on's own work measured directly."""
+    from parsel import Selector
+
+    from model import Scorer
+
+    scorer = Scorer.load()
+    sample = pages[:SCORER_SAMPLE]
+    t0 = time.perf_counter()
+    roots = [Selector(text=text).root for _, text in sample]
+    t1 = time.perf_counter()
+    for (url, _), root in zip(sample, roots, strict=True):
+        scorer.score_html(root, url=url or None)
+    t2 = time.perf_counter()
+    return (t1 - t0) / len(sample) * 1000, (t2 - t1) / len(sample) * 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=DEFAULT_PAGES)
+    parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT)
+    parser.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY)
+    parser.add_argument("--child", metavar="SPEC", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return child(args.child)
+
+    from spider_plugins.demo import serve_directory
+
+    pages = corpus_pages(args.pages)
+    with tempfile.TemporaryDirectory(prefix="spamguard-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        site = tmp / "site"
+        site.mkdir()
+        n = build_site(site, pages)
+        print(
+            f"site: {n} ham pages from {CORPUS} + index; "
+            f"concurrency {args.concurrency}; {args.repeat} runs each"
+        )
+        runs: dict[bool, list[dict[str, Any]]] = {False: [], True: []}
+        with serve_directory(site) as server:
+            start = server.url("index.html")
+            for run in range(args.repeat):
+                for addon in (False, True):  # alternate, so drift hits both sides alike
+                    r = run_child(tmp, start, addon, args.concurrency, run)
+                    runs[addon].append(r)
+                    label = "with add-on   " if addon else "without add-on"
+                    extra = f"  ({r['items']} items; scored {r['scored']}, spam {r['spam']})" if addon else ""
+                    if r["errors"]:
+                        extra += f"  errors {r['errors']}"
+                    print(
+                        f"  run {run + 1} {label}: {r['pages']} pages in {r['elapsed_s']:.2f} s = "
+                        f"{r['pages_per_s']:.1f} pages/s{extra}"
+                    )
+    without = statistics.median(r["pages_per_s"] for r in runs[False])
+    with_addon = statistics.median(r["pages_per_s"] for r in runs[True])
+    ratio = with_addon / without
+    parse_ms, score_ms = scorer_ms_per_page(pages)
+    print(f"\nmedian pages/s without the add-on: {without:.1f}")
+    print(f"median pages/s with the add-on:    {with_addon:.1f}")
+    print(
+        f"ratio with/without: {ratio:.3f} "
+        f"(target >= {TARGET_RATIO:.2f}: {'met' if ratio >= TARGET_RATIO else 'NOT met'})"
+    )
+    print(
+        f"per page, measured directly on {min(len(pages), SCORER_SAMPLE)} of these pages: "
+        f"lxml parse {parse_ms:.1f} ms, "
+        f"Scorer.score_html on the parsed tree {score_ms:.1f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
