@@ -17,7 +17,7 @@ import scrapy
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
-from scrapy.http import Response, TextResponse, XmlResponse
+from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
 from scrapy.utils.misc import build_from_crawler
 from sg_helpers import HAM_PAGES, SPAM_PAGES, demo_page, html_response
 
@@ -484,3 +484,61 @@ def test_shared_state_is_per_crawler(make_crawler: CrawlerFactory) -> None:
 
 def test_loaded_scorer_is_the_bundled_model(make_crawler: CrawlerFactory, scorer: Scorer) -> None:
     assert spider_mw(make_crawler()).scorer.manifest == scorer.manifest
+
+
+# -- hostile input -------------------------------------------------------------------------------
+
+DEEP_NESTING = 100_000
+HUGE_LINE_BYTES = 10_000_000
+HUGE_ATTRIBUTE_BYTES = 1_000_000
+REFRESH_TAGS = 5_000
+
+
+def hostile_bodies() -> dict[str, tuple[bytes, str]]:
+    """Pathological bodies, built here rather than committed: (body, Content-Type)."""
+    html = "text/html"
+    return {
+        "empty": (b"", html),
+        "whitespace": (b" \n\t " * 100, html),
+        "binary": (bytes(range(256)) * 64, html),
+        "nul_bytes": (b"<html><body><p>a\x00b\x00c</p>" + b"\x00" * 10_000 + b"</body></html>", html),
+        "lying_charset": (
+            "<meta charset='utf-8'><p>caf\u00e9 \u00fcber</p>".encode("cp1252"),
+            html + "; charset=utf-8",
+        ),
+        "unknown_charset": (b"<p>hello</p>", html + "; charset=x-no-such-charset"),
+        "utf16_no_bom": ("<html><body><p>hello world</p></body></html>".encode("utf-16-le"), html),
+        "deep_nesting": (b"<div>" * DEEP_NESTING + b"deep" + b"</div>" * DEEP_NESTING, html),
+        "huge_line": (b"<p>" + b"x" * HUGE_LINE_BYTES + b"</p>", html),
+        "huge_attribute": (b'<a href="' + b"y" * HUGE_ATTRIBUTE_BYTES + b'">link</a>', html),
+        "meta_refresh_flood": (b'<meta http-equiv="refresh" content="0;url=/x">' * REFRESH_TAGS, html),
+        "xml_as_html": (b'<?xml version="1.0"?><rss><channel><item>x</item></channel></rss>', html),
+        "svg_as_html": (b'<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>', html),
+        "json_as_html": (b'{"html": "<p>not really</p>", "n": [1, 2, 3]}', html),
+    }
+
+
+@pytest.mark.parametrize("fail_open", [True, False], ids=["fail-open", "fail-closed"])
+@pytest.mark.parametrize("case", sorted(hostile_bodies()))
+def test_hostile_body_passes_or_drops_and_is_counted(
+    make_crawler: CrawlerFactory, case: str, fail_open: bool
+) -> None:
+    body, content_type = hostile_bodies()[case]
+    crawler = make_crawler({"SPAMGUARD_FAIL_OPEN": fail_open})
+    mw = spider_mw(crawler)
+    url = "http://hostile.test/page"
+    response = HtmlResponse(url, body=body, headers={"Content-Type": content_type}, request=Request(url))
+    try:
+        mw.process_spider_input(response)
+        outcome = "passed"
+    except SpamDropped:
+        outcome = "dropped"
+    got = stats(crawler)
+    accounted = got.get("spamguard/scored", 0) + sum(
+        v for k, v in got.items() if k.startswith("spamguard/error/")
+    )
+    assert accounted == 1, got  # scored, or failed and counted: never silently ignored
+    if outcome == "dropped":
+        assert got["spamguard/dropped"] == 1
+    elif not fail_open:
+        assert "spamguard/error/" not in " ".join(got)  # fail-closed only passes pages it could score
