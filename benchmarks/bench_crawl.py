@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,20 @@ def corpus_pages(n: int) -> list[tuple[str, str]]:
             if i < len(pool) and len(pages) < n:
                 pages.append(pool[i])
     return pages
+
+
+class _SlowHandler(SimpleHTTPRequestHandler):
+    """Static files after a fixed delay: a stand-in for network latency (``--latency-ms``)."""
+
+    latency_s = 0.0
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        if self.latency_s:
+            time.sleep(self.latency_s)
+        super().do_GET()
 
 
 def build_site(directory: Path, pages: list[tuple[str, str]]) -> int:
@@ -162,12 +177,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=DEFAULT_PAGES)
     parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT)
     parser.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY)
+    parser.add_argument(
+        "--latency-ms",
+        type=float,
+        default=0.0,
+        help="delay every response by this much, as a network would (default 0: the CPU-bound worst case)",
+    )
     parser.add_argument("--child", metavar="SPEC", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return child(args.child)
 
-    from spider_plugins.demo import serve_directory
+    from spider_plugins.demo import LoopbackServer
 
     pages = corpus_pages(args.pages)
     with tempfile.TemporaryDirectory(prefix="spamguard-bench-") as tmp_name:
@@ -177,10 +198,12 @@ def main(argv: list[str] | None = None) -> int:
         n = build_site(site, pages)
         print(
             f"site: {n} ham pages from {CORPUS} + index; "
-            f"concurrency {args.concurrency}; {args.repeat} runs each"
+            f"concurrency {args.concurrency}; latency {args.latency_ms:g} ms; {args.repeat} runs each"
         )
         runs: dict[bool, list[dict[str, Any]]] = {False: [], True: []}
-        with serve_directory(site) as server:
+        handler = type("Handler", (_SlowHandler,), {"latency_s": args.latency_ms / 1000})
+        server = LoopbackServer(site, handler).start()
+        try:
             start = server.url("index.html")
             for run in range(args.repeat):
                 for addon in (False, True):  # alternate, so drift hits both sides alike
@@ -194,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
                         f"  run {run + 1} {label}: {r['pages']} pages in {r['elapsed_s']:.2f} s = "
                         f"{r['pages_per_s']:.1f} pages/s{extra}"
                     )
+        finally:
+            server.stop()
     without = statistics.median(r["pages_per_s"] for r in runs[False])
     with_addon = statistics.median(r["pages_per_s"] for r in runs[True])
     ratio = with_addon / without

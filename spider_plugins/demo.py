@@ -310,7 +310,8 @@ def _print_report(result: CrawlResult, audit: list[dict[str, Any]], action: str,
             f"threshold {line['threshold']:.3f}, because:"
         )
         for reason in line["reasons"][:REPORT_TOP_REASONS]:
-            print(f"           {reason['feature']} = {reason['value']} ({reason['contribution']:+.2f})")
+            value = "n/a" if reason["value"] is None else f"{reason['value']:.4g}"
+            print(f"           {reason['feature']} = {value} ({reason['contribution']:+.2f})")
     print("\nStats:")
     for key in sorted(k for k in result.stats if k.startswith("spamguard/")):
         print(f"  {key:<40} {result.stats[key]}")
