@@ -1,0 +1,140 @@
+"""Invented domains and URLs shaped like the ham corpus' URLs.
+
+A page URL copies the *shape* of a randomly drawn ham URL (scheme, www or not, path depth, date and id
+segments, extension, query keys) and replaces the site with an invented registered domain (word
+combinations, public suffix drawn with the ham corpus' suffix frequencies) and the slug with the page's
+own title.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from urllib.parse import quote, urlsplit
+
+from model.synth._pool import SourcePool
+from model.synth._sources import slugify
+
+#: Share of invented domains made of two words ("dailytrend") rather than one word plus a suffix word.
+TWO_WORD_DOMAIN_RATE = 0.6
+#: Share of two-word domains joined with a hyphen.
+HYPHEN_DOMAIN_RATE = 0.15
+#: Share of invented domains with a digit run ("news24").
+DIGIT_DOMAIN_RATE = 0.06
+
+#: Redraws of an invented domain that happens to be a real ham site.
+MAX_DOMAIN_ATTEMPTS = 5
+
+_NUMERIC = re.compile(r"^\d+$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_SLUGGY = re.compile(r"[-_]")
+_EXT = re.compile(r"(\.[a-z]{2,5})$")
+_DIGITS = re.compile(r"\d")
+_FIRST_YEAR, _LAST_YEAR = 2009, 2026
+
+
+def invent_domain(pool: SourcePool, rng: random.Random) -> str:
+    """A registered domain that is not one of the ham sites (collisions are redrawn a few times)."""
+    for _ in range(MAX_DOMAIN_ATTEMPTS):
+        domain = _one_domain(pool, rng)
+        if domain not in pool.site_set:
+            return domain
+    return domain
+
+
+def _one_domain(pool: SourcePool, rng: random.Random) -> str:
+    words = pool.domain_words
+    name = rng.choice(words)
+    if rng.random() < TWO_WORD_DOMAIN_RATE:
+        sep = "-" if rng.random() < HYPHEN_DOMAIN_RATE else ""
+        name = f"{name}{sep}{rng.choice(words)}"
+    if rng.random() < DIGIT_DOMAIN_RATE:
+        name += str(rng.choice((24, 1, 7, 360, 365, 4)))
+    if pool.suffix_weights:
+        suffix = rng.choices(pool.suffixes, weights=pool.suffix_weights)[0]
+    else:
+        suffix = rng.choice(pool.suffixes)
+    return f"{name}.{suffix}"
+
+
+def _redigit(segment: str, rng: random.Random) -> str:
+    if _YEAR.match(segment):
+        return str(rng.randint(_FIRST_YEAR, _LAST_YEAR))
+    if len(segment) == 2 and _NUMERIC.match(segment):
+        return f"{rng.randint(1, 12):02d}" if int(segment) <= 12 else f"{rng.randint(1, 28):02d}"
+    return _DIGITS.sub(lambda _m: str(rng.randrange(10)), segment)
+
+
+def page_url(
+    pool: SourcePool, rng: random.Random, domain: str, title: str, *, host_prefix: str | None = None
+) -> str:
+    """A URL on ``domain`` for a page titled ``title``, shaped like a random ham URL."""
+    if not pool.url_templates:
+        slug = slugify(title, rng.randint(4, 10))
+        return f"https://www.{domain}/{rng.randint(_FIRST_YEAR, _LAST_YEAR)}/{rng.randint(1, 12):02d}/{slug}.html"
+    scheme, sub, path, query_t = rng.choice(pool.url_templates)
+    if host_prefix is None:
+        host_prefix = f"{sub}." if sub else ""
+    segments = path.split("/")
+    out = []
+    slug_done = False
+    for seg in segments:
+        if not seg:
+            out.append(seg)
+            continue
+        ext_match = _EXT.search(seg)
+        ext = ext_match.group(1) if ext_match else ""
+        stem = seg[: -len(ext)] if ext else seg
+        if _NUMERIC.match(stem):
+            out.append(_redigit(stem, rng) + ext)
+        elif _SLUGGY.search(stem) or len(stem) > 20:
+            tail = re.search(r"[-_.](\d{3,})$", stem)
+            body = stem[: tail.start()] if tail else stem
+            sep = "_" if body.count("_") > body.count("-") else "-"
+            n_words = max(1, len(re.split(r"[-_]+", body)))
+            words = slugify(title, n_words).split("-") if not slug_done else []
+            while len(words) < n_words:
+                words.append(rng.choice(pool.domain_words))
+            new = sep.join(words)
+            if tail:
+                new += stem[tail.start()] + _redigit(tail.group(1), rng)
+            slug_done = True
+            out.append(new + ext)
+        elif _DIGITS.search(stem):
+            out.append(_redigit(stem, rng) + ext)
+        else:
+            out.append(seg)
+    path = "/".join(out) or "/"
+    query = ""
+    if query_t:
+        query = "?" + "&".join(
+            f"{kv.split('=', 1)[0]}={_redigit(kv.split('=', 1)[1], rng)}" if "=" in kv else kv
+            for kv in query_t.split("&")[:3]
+        )
+    return f"{scheme}://{host_prefix}{domain}{path}{query}"
+
+
+def home_url(rng: random.Random, domain: str, path: str = "/") -> str:
+    scheme = "https" if rng.random() < 0.8 else "http"
+    www = "www." if rng.random() < 0.6 else ""
+    return f"{scheme}://{www}{domain}{path}"
+
+
+def section_path(rng: random.Random, name: str) -> str:
+    slug = slugify(name, 3)
+    return rng.choice(
+        (f"/{slug}/", f"/category/{slug}/", f"/{slug}", f"/news/{slug}/", f"/{slug}/index.html")
+    )
+
+
+def same_site_url(pool: SourcePool, rng: random.Random, base: str | None, domain: str, title: str) -> str:
+    """A link to another page of the same site, absolute or root-relative like real sites mix them."""
+    url = page_url(pool, rng, domain, title)
+    if base and rng.random() < 0.5:
+        split = urlsplit(url)
+        return split.path + (f"?{split.query}" if split.query else "")
+    return url
+
+
+def share_url(template: str, url: str) -> str:
+    return template.format(u=quote(url, safe=""))
