@@ -131,7 +131,10 @@ def site_spider() -> type:
             for link in self.links.extract_links(response):
                 # LinkExtractor(allow_domains=...) compares host:port; the demo hosts are bare hostnames.
                 if urlsplit(link.url).hostname in self.hosts:
-                    yield response.follow(link, callback=self.parse)
+                    yield self.follow(response, link.url)
+
+        def follow(self, response: Any, url: str) -> Any:
+            return response.follow(url, callback=self.parse)
 
     return _SiteSpider
 
@@ -141,9 +144,11 @@ class CrawlResult:
     items: list[dict[str, Any]] = field(default_factory=list)
     reached: list[str] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
+    #: (url, exception type) pairs a spider's errback recorded in its ``failures`` attribute, if any.
+    failures: list[list[str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"items": self.items, "reached": self.reached, "stats": self.stats}
+        return {"items": self.items, "reached": self.reached, "stats": self.stats, "failures": self.failures}
 
 
 def crawl(
@@ -212,6 +217,7 @@ def _crawl(
 
     def spider_closed(spider: Any) -> None:
         result.reached = list(getattr(spider, "reached", []))
+        result.failures = list(getattr(spider, "failures", []))
 
     crawler.signals.connect(item_scraped, signal=signals.item_scraped)
     crawler.signals.connect(spider_closed, signal=signals.spider_closed)

@@ -130,12 +130,16 @@ class Crawl:
     requested_a: list[str]
     requested_b: list[str]
     audit: list[dict[str, Any]]
+    failures: list[list[str]]
+    stderr: str
 
     def stat(self, key: str) -> Any:
         return self.stats.get(f"spamguard/{key}", 0)
 
 
-def run_crawl(site: Site, tmp_path: Path, settings: dict[str, Any], fail_on: str | None = None) -> Crawl:
+def run_crawl(
+    site: Site, tmp_path: Path, settings: dict[str, Any], fail_on: str | None = None, errback: bool = False
+) -> Crawl:
     before_a, before_b = len(site.ham.requested), len(site.spam.requested)
     audit = tmp_path / "audit.jsonl"
     spec = {
@@ -149,6 +153,7 @@ def run_crawl(site: Site, tmp_path: Path, settings: dict[str, Any], fail_on: str
         },
         "out": str(tmp_path / "result.json"),
         "fail_on": fail_on,
+        "errback": errback,
     }
     spec_path = tmp_path / "spec.json"
     spec_path.write_text(json.dumps(spec))
@@ -167,6 +172,8 @@ def run_crawl(site: Site, tmp_path: Path, settings: dict[str, Any], fail_on: str
         requested_a=[p.lstrip("/") for p in site.ham.requested[before_a:]],
         requested_b=[p.lstrip("/") for p in site.spam.requested[before_b:]],
         audit=[json.loads(line) for line in lines],
+        failures=result["failures"],
+        stderr=proc.stderr,
     )
 
 
@@ -198,6 +205,8 @@ def test_drop(site: Site, tmp_path: Path) -> None:
     histogram = sum(v for k, v in crawl.stats.items() if k.startswith("spamguard/score_histogram/"))
     assert histogram == crawl.stat("scored")
     assert "spider_exceptions/count" not in crawl.stats
+    # Dropping is quiet: no traceback, no error (the crawl logs at WARNING and above).
+    assert "Traceback" not in crawl.stderr and "ERROR" not in crawl.stderr, crawl.stderr[-2000:]
     # The audit file: one line per dropped page, one per refused request.
     drops = [line for line in crawl.audit if line["action"] == "drop"]
     blocked = [line for line in crawl.audit if line["action"] == "host_blocked"]
@@ -244,9 +253,18 @@ def test_crawl_faults_do_not_stop_the_crawl(site: Site, tmp_path: Path) -> None:
         tmp_path,
         {"DOWNLOAD_FAIL_ON_DATALOSS": False, "SPAMGUARD_AUDIT_FILE": str(tmp_path)},  # a directory
         fail_on="bike-wheel-truing",
+        errback=True,
     )
     assert crawl.stats["finish_reason"] == "finished"
     assert crawl.stats["spider_exceptions/RuntimeError"] == 1
+    # Errbacks see drops the way they see HttpError: as IgnoreRequest subclasses they can tell apart.
+    by_page = {url.rsplit("/", 1)[1]: kind for url, kind in crawl.failures}
+    assert {by_page[p] for p in A_SPAM_LINKED_FROM_HAM} == {"SpamDropped"}
+    assert {kind for page, kind in by_page.items() if page.startswith("story-")} == {
+        "SpamDropped",
+        "HostBlocked",
+    }
+    assert sum(kind == "HostBlocked" for kind in by_page.values()) == crawl.stat("host_blocked")
     # Every other ham page was still stored, and the truncated page was scored from what arrived.
     stored = {i["url"].rsplit("/", 1)[1]: i for i in crawl.items}
     assert set(stored) == (A_HAM - {"bike-wheel-truing.html"}) | {TRUNCATED}
