@@ -106,8 +106,8 @@ LABELS_CSV_NAME = "labels.csv"
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 #: Separates a WARC path from its explicit labels CSV in an :func:`iter_corpus` argument:
-#: ``crawl.warc.gz=crawl-labels.csv``.
-WARC_LABELS_SEPARATOR = "="
+#: ``crawl.warc.gz::crawl-labels.csv``.
+WARC_LABELS_SEPARATOR = "::"
 #: MIME types a WARC response must carry to count as an HTML page (parameters such as charset ignored).
 HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
 #: Encoding assumed when neither the header, a BOM nor a ``<meta charset>`` names one (Scrapy's default).
@@ -323,7 +323,7 @@ def find_warc_labels(warc: str | Path) -> Path | None:
 
 
 def _split_warc_spec(spec: str | Path) -> tuple[Path, Path | None]:
-    """Split ``crawl.warc.gz=labels.csv`` into its two paths; a plain path has no explicit labels."""
+    """Split ``crawl.warc.gz::labels.csv`` into its two paths; a plain path has no explicit labels."""
     text = str(spec)
     head, sep, tail = text.rpartition(WARC_LABELS_SEPARATOR)
     if sep and tail and _has_suffix(Path(head), WARC_SUFFIXES) and not Path(text).exists():
@@ -336,7 +336,7 @@ def iter_corpus(paths: Sequence[str | Path]) -> Iterator[Record]:
 
     The rule, checked in this order for each path:
 
-    1. ``X.warc`` / ``X.warc.gz`` (a file), optionally written ``X.warc.gz=LABELS.csv`` to name its labels
+    1. ``X.warc`` / ``X.warc.gz`` (a file), optionally written ``X.warc.gz::LABELS.csv`` to name its labels
        CSV: :func:`read_warc`. Without an explicit CSV, the first of ``X.labels.csv``, ``X.csv`` and
        ``labels.csv`` beside the archive (see :func:`find_warc_labels`); none of them is an error.
     2. ``*.jsonl`` / ``*.jsonl.gz`` (a file): :func:`read_jsonl`.

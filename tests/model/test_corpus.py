@@ -209,7 +209,7 @@ def test_iter_corpus_warc_with_explicit_labels(tmp_path: Path) -> None:
     explicit.write_text("https://a.example/,spam\n", encoding="utf-8")
     (tmp_path / "labels.csv").write_text("https://b.example/,ham\n", encoding="utf-8")
     assert find_warc_labels(warc) == tmp_path / "labels.csv"
-    (rec,) = iter_corpus([f"{warc}={explicit}"])
+    (rec,) = iter_corpus([f"{warc}::{explicit}"])
     assert (rec.url, rec.label) == ("https://a.example/", "spam")
 
 
@@ -229,7 +229,7 @@ def test_find_warc_labels_prefers_the_archive_own_csv(tmp_path: Path) -> None:
         (lambda d: d, r"a corpus directory needs labels\.csv \(HTML files\) or \*\.jsonl\(\.gz\) files"),
         (lambda d: _touch(d / "notes.txt"), r"notes\.txt: not a corpus"),
         (lambda d: _touch(d / "x.warc"), r"x\.warc: no labels CSV for this WARC"),
-        (lambda d: f"{d / 'nope.warc.gz'}={d / 'l.csv'}", r"nope\.warc\.gz: no such WARC file"),
+        (lambda d: f"{d / 'nope.warc.gz'}::{d / 'l.csv'}", r"nope\.warc\.gz: no such WARC file"),
     ],
 )
 def test_iter_corpus_rejects_what_it_cannot_read(tmp_path: Path, make, message: str) -> None:
