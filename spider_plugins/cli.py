@@ -44,16 +44,19 @@ EXIT_USAGE = 2
 #: Interrupted with Ctrl-C (128 + SIGINT, as shells report it).
 EXIT_INTERRUPTED = 130
 
-#: Inputs of at most this many pages are scored in this process: starting workers would cost more.
-SERIAL_MAX_PAGES = 8
+#: Inputs of at most this many pages are scored in this process: starting the workers (about a second:
+#: a fork server importing LightGBM) would cost more than it saves at ~10 ms a page.
+SERIAL_MAX_PAGES = 40
 #: The progress bar appears (on a terminal) only for inputs of more than this many pages.
-PROGRESS_MIN_PAGES = SERIAL_MAX_PAGES
+PROGRESS_MIN_PAGES = 8
 #: Pages sent to a worker process in one task (amortizes the inter-process round trip).
 CHUNK_PAGES = 8
 #: Tasks queued per worker beyond the one it is running: keeps workers busy while bounding the memory
 #: held by pages read ahead of the output.
 IN_FLIGHT_CHUNKS_PER_WORKER = 3
 
+#: Modules the fork server imports before it forks workers (so that each worker does not import them).
+WORKER_PRELOAD_MODULES = ("model",)
 #: Worker-pool restarts in a row, without a page scored in between, before the batch is abandoned.
 MAX_CONSECUTIVE_RESTARTS = 5
 
@@ -270,9 +273,9 @@ def _silence_stdout() -> None:
 # --- spamguard score ---------------------------------------------------------------------------------
 
 
-def _clean_number(value: float) -> float | None:
+def _clean_number(value: float | None) -> float | None:
     """JSON has no NaN or infinity: an undefined feature value is written as null."""
-    return value if math.isfinite(value) else None
+    return None if value is None or not math.isfinite(value) else float(value)
 
 
 def result_record(scorer: Scorer, item: InputPage | InputError, threshold: float | None) -> dict[str, Any]:
@@ -360,8 +363,12 @@ class _ParallelScorer:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                # The fork server imports the model's libraries once; each worker forks from it ready.
+                context.set_forkserver_preload(list(WORKER_PRELOAD_MODULES))
+            else:
+                context = multiprocessing.get_context("spawn")
             self._executor = ProcessPoolExecutor(
                 self._jobs, mp_context=context, initializer=_init_worker, initargs=self._initargs
             )
@@ -427,7 +434,7 @@ def _score_serial(
 def _progress(stream: TextIO, enabled: bool):
     from tqdm import tqdm
 
-    return tqdm(unit="page", desc="scoring", file=stream, disable=not enabled, dynamic_ncols=True)
+    return tqdm(unit=" pages", desc="scoring", file=stream, disable=not enabled, dynamic_ncols=True)
 
 
 def _run_score(args: argparse.Namespace) -> int:
@@ -449,10 +456,9 @@ def _run_score(args: argparse.Namespace) -> int:
     threshold = scorer.threshold if args.threshold is None else args.threshold
 
     items = chain.from_iterable(sources)
-    head = list(islice(items, SERIAL_MAX_PAGES + 1))
-    many = len(head) > SERIAL_MAX_PAGES
+    head = list(islice(items, max(SERIAL_MAX_PAGES, PROGRESS_MIN_PAGES) + 1))
     everything = chain(head, items)
-    if args.jobs > 1 and many:
+    if args.jobs > 1 and len(head) > SERIAL_MAX_PAGES:
         results = _ParallelScorer(args.jobs, args.model, args.threshold).results(everything)
     else:
         results = _score_serial(scorer, everything, args.threshold)
@@ -460,7 +466,7 @@ def _run_score(args: argparse.Namespace) -> int:
     out_format = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     pages = spam = errors = 0
     rows: list[dict[str, Any]] = []
-    with _progress(sys.stderr, many and sys.stderr.isatty()) as bar:
+    with _progress(sys.stderr, len(head) > PROGRESS_MIN_PAGES and sys.stderr.isatty()) as bar:
         for record in results:
             pages += 1
             if "error" in record:
