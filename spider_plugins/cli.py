@@ -6,7 +6,8 @@ instant. ``train`` and ``demo`` are provided by :mod:`model.train` and :mod:`spi
 exposes ``add_arguments(parser)`` and ``run(args) -> int``, imported only when that subcommand is run.
 
 Exit status: 0 success; 1 with ``score --fail-on-spam`` when any page is spam; 2 for usage errors
-(bad options, missing or unreadable inputs, a model directory that does not load).
+(bad options, missing or unreadable inputs, a model directory that does not load); 3 when ``score``
+cannot finish the batch because its worker processes keep dying.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ EXIT_OK = 0
 EXIT_SPAM = 1
 #: Bad options, a missing or unreadable input, a model that does not load.
 EXIT_USAGE = 2
+#: The batch could not be finished (worker processes kept dying); the pages before are printed.
+EXIT_FAILURE = 3
 #: Interrupted with Ctrl-C (128 + SIGINT, as shells report it).
 EXIT_INTERRUPTED = 130
 
@@ -330,14 +333,20 @@ def _chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+class WorkerPoolError(RuntimeError):
+    """The worker processes keep dying: the batch cannot be finished."""
+
+
 class _ParallelScorer:
     """Scores chunks of pages in worker processes and yields the results in input order.
 
     At most ``jobs * (1 + IN_FLIGHT_CHUNKS_PER_WORKER)`` chunks are in flight, so a huge input is read
     only as fast as it is scored. Workers are started with ``forkserver`` (``spawn`` where unavailable),
-    never forked from this process, which may hold OpenMP threads from LightGBM. If a worker dies (a
-    crash in a native library on a hostile page), the pool is restarted, the chunk is scored again one
-    page at a time, and only the page that kills a worker again gets an error record.
+    never forked from this process, which may hold OpenMP threads from LightGBM.
+
+    If a worker dies (a crash in a native library on a hostile page), every chunk that was in flight is
+    suspect: the pool is restarted and those chunks are scored again one page at a time with nothing else
+    in flight, so only a page that kills a worker on its own gets an error record; the batch goes on.
     """
 
     def __init__(self, jobs: int, model_dir: str | None, threshold: float | None) -> None:
@@ -345,20 +354,11 @@ class _ParallelScorer:
         self._initargs = (model_dir, threshold, logging.getLogger().level)
         self._max_in_flight = jobs * (1 + IN_FLIGHT_CHUNKS_PER_WORKER)
         self._executor: ProcessPoolExecutor | None = None
-        self._pending: deque[tuple[list[Any], Future[list[dict[str, Any]]]]] = deque()
+        # Each entry: a chunk and either its future or, once re-scored in isolation, its results.
+        self._pending: deque[tuple[list[Any], Future[list[dict[str, Any]]] | list[dict[str, Any]]]] = deque()
         self._restarts_in_a_row = 0
 
-    def _submit(self, chunk: list[Any]) -> Future[list[dict[str, Any]]]:
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return self._executor_or_new().submit(_score_chunk, chunk)
-        except BrokenProcessPool:  # broke since the last result: its queued futures fail on collection
-            self._executor_or_new().shutdown(wait=False, cancel_futures=True)
-            self._executor = None
-            return self._executor_or_new().submit(_score_chunk, chunk)
-
-    def _executor_or_new(self) -> ProcessPoolExecutor:
+    def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -375,20 +375,28 @@ class _ParallelScorer:
         return self._executor
 
     def _restart(self) -> None:
-        """Replace a broken pool and resubmit the queued chunks that had not finished."""
         self._restarts_in_a_row += 1
         if self._restarts_in_a_row > MAX_CONSECUTIVE_RESTARTS:
-            raise RuntimeError(
+            raise WorkerPoolError(
                 f"worker processes died {self._restarts_in_a_row} times in a row; "
-                f"try --jobs 1 and -vv to see what fails"
+                f"try --jobs 1, and -vv to see which page fails"
             )
         logger.warning("a worker process died; restarting the worker pool")
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
-        for i, (chunk, future) in enumerate(self._pending):
-            if not (future.done() and not future.cancelled() and future.exception() is None):
-                self._pending[i] = (chunk, self._submit(chunk))
+
+    def _submit(self, chunk: list[Any]) -> Future[list[dict[str, Any]]]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._pool().submit(_score_chunk, chunk)
+        except (
+            BrokenProcessPool
+        ):  # broke since the last collection; the chunks in flight notice on collection
+            self._pool().shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+            return self._pool().submit(_score_chunk, chunk)
 
     def results(self, items: Iterable[InputPage | InputError]) -> Iterator[dict[str, Any]]:
         try:
@@ -405,23 +413,41 @@ class _ParallelScorer:
     def _collect(self) -> list[dict[str, Any]]:
         from concurrent.futures.process import BrokenProcessPool
 
-        chunk, future = self._pending.popleft()
-        try:
-            results = future.result()
-        except BrokenProcessPool:
-            self._restart()
-        else:
-            self._restarts_in_a_row = 0
-            return results
-        results = []
-        for item in chunk:
+        _, outcome = self._pending[0]
+        if not isinstance(outcome, list):
             try:
-                results.append(self._submit([item]).result()[0])
+                outcome = outcome.result()
                 self._restarts_in_a_row = 0
             except BrokenProcessPool:
-                results.append({"id": item.id, "error": "a worker process died while scoring this page"})
-                self._restart()
-        return results
+                self._rescore_in_isolation()
+                outcome = self._pending[0][1]
+                assert isinstance(outcome, list)
+        self._pending.popleft()
+        return outcome
+
+    def _rescore_in_isolation(self) -> None:
+        """After a crash: score every unfinished chunk in flight one page at a time, alone in the pool."""
+        self._restart()
+        for i, (chunk, outcome) in enumerate(self._pending):
+            if isinstance(outcome, list) or (outcome.done() and _succeeded(outcome)):
+                continue
+            self._pending[i] = (chunk, [self._score_alone(item) for item in chunk])
+
+    def _score_alone(self, item: InputPage | InputError) -> dict[str, Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            (result,) = self._submit([item]).result()
+        except BrokenProcessPool:
+            logger.warning("page %s killed a worker process", item.id)
+            self._restart()
+            return {"id": item.id, "error": "a worker process died while scoring this page"}
+        self._restarts_in_a_row = 0
+        return result
+
+
+def _succeeded(future: Future[Any]) -> bool:
+    return not future.cancelled() and future.exception() is None
 
 
 def _score_serial(
@@ -466,18 +492,22 @@ def _run_score(args: argparse.Namespace) -> int:
     out_format = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     pages = spam = errors = 0
     rows: list[dict[str, Any]] = []
+    failure = None
     with _progress(sys.stderr, len(head) > PROGRESS_MIN_PAGES and sys.stderr.isatty()) as bar:
-        for record in results:
-            pages += 1
-            if "error" in record:
-                errors += 1
-            elif record["spam"]:
-                spam += 1
-            if out_format == "jsonl":
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-            else:
-                rows.append(record)
-            bar.update()
+        try:
+            for record in results:
+                pages += 1
+                if "error" in record:
+                    errors += 1
+                elif record["spam"]:
+                    spam += 1
+                if out_format == "jsonl":
+                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    rows.append(record)
+                bar.update()
+        except WorkerPoolError as exc:
+            failure = exc
     if out_format == "table":
         _write_table(rows, sys.stdout)
     sys.stdout.flush()
@@ -486,6 +516,9 @@ def _run_score(args: argparse.Namespace) -> int:
         f"(threshold {threshold:.{SCORE_DECIMALS}f})",
         file=sys.stderr,
     )
+    if failure is not None:
+        print(f"{PROG} score: error: stopped after {pages} pages: {failure}", file=sys.stderr)
+        return EXIT_FAILURE
     return EXIT_SPAM if args.fail_on_spam and spam else EXIT_OK
 
 
