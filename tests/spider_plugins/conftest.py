@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from scrapy import Spider
+from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.utils.test import get_crawler
 
@@ -23,8 +23,15 @@ def scorer() -> Scorer:
 
 
 @pytest.fixture
-def make_crawler() -> Callable[..., Crawler]:
-    def make(settings: dict[str, Any] | None = None) -> Crawler:
-        return get_crawler(_TestSpider, settings or {})
+def make_crawler() -> Iterator[Callable[..., Crawler]]:
+    """Crawlers as Scrapy configures them (add-ons applied); closed at teardown as a crawl would be."""
+    made: list[Crawler] = []
 
-    return make
+    def make(settings: dict[str, Any] | None = None) -> Crawler:
+        crawler = get_crawler(_TestSpider, settings or {})
+        made.append(crawler)
+        return crawler
+
+    yield make
+    for crawler in made:
+        crawler.signals.send_catch_log(signal=signals.spider_closed, spider=None, reason="finished")

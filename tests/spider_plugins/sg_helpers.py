@@ -24,6 +24,10 @@ HAM_PAGES = (
     "docs-laser-cutter.html",
 )
 SPAM_PAGES = ("trending-news.html", "trending-celebrity.html", "link-farm.html", "parked-domain.html")
+# Aggregator spam in the style of the seed example (../shared/seeds/), the product's reason to exist. Tests
+# of the middleware's mechanics (drop, flag, audit, host escalation, real crawls) use these; every page's
+# verdict, the link farm and the parked page included, is asserted separately, page by page.
+AGGREGATOR_PAGES = ("trending-news.html", "trending-celebrity.html")
 
 
 def demo_page(name: str) -> bytes:
