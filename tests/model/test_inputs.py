@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -161,6 +161,8 @@ def test_unreadable_argument_fails_at_call_time(tmp_path: Path) -> None:
         iter_inputs(str(path))
 
 
+# No per-example deadline: these are correctness properties, and the test machine is shared.
+@settings(deadline=None)
 @given(st.binary(max_size=300))
 def test_jsonl_line_never_raises(raw: bytes) -> None:
     item = jsonl_line_to_item(raw, "f:1")
@@ -168,6 +170,7 @@ def test_jsonl_line_never_raises(raw: bytes) -> None:
     assert isinstance(item.id, str)
 
 
+@settings(deadline=None)
 @given(st.lists(st.binary(max_size=80).filter(lambda b: b"\n" not in b), max_size=6))
 def test_jsonl_file_never_raises(tmp_path_factory: pytest.TempPathFactory, lines: list[bytes]) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "fuzz.jsonl"
@@ -177,6 +180,7 @@ def test_jsonl_file_never_raises(tmp_path_factory: pytest.TempPathFactory, lines
     assert all(isinstance(item, InputPage | InputError) for item in items)
 
 
+@settings(deadline=None)
 @given(
     st.recursive(
         st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
