@@ -48,7 +48,7 @@ EXIT_FAILURE = 3
 EXIT_INTERRUPTED = 130
 
 #: Inputs of at most this many pages are scored in this process: starting the workers (about a second:
-#: a fork server importing LightGBM) would cost more than it saves at ~10 ms a page.
+#: a fork server importing LightGBM) would cost more than it saves on so few pages.
 SERIAL_MAX_PAGES = 40
 #: The progress bar appears (on a terminal) only for inputs of more than this many pages.
 PROGRESS_MIN_PAGES = 8
@@ -153,7 +153,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             "field works), a .warc/.warc.gz file (its HTML responses), or - for one page on stdin. A page "
             "that cannot be read gives a record with an 'error' field and the batch goes on."
         ),
-        epilog="Exit status: 0 success, 1 with --fail-on-spam when any page is spam, 2 usage error.",
+        epilog="Exit status: 0 success, 1 with --fail-on-spam when any page is spam, 2 usage error, "
+        "3 the worker processes kept dying.",
     )
     score.add_argument("inputs", nargs="+", metavar="INPUT", help="what to score (see above)")
     score.add_argument(
