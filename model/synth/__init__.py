@@ -25,7 +25,8 @@ from model.synth._families import HAM_BUILDERS, SPAM_BUILDERS, Ctx
 from model.synth._markup import Markup
 from model.synth._pool import SourcePool
 from model.synth._shell import Shell, from_info, minimal
-from model.synth._urls import home_url, invent_domain, page_url, section_path
+from model.synth._sources import slugify
+from model.synth._urls import draw_template, home_url, invent_domain, page_url, section_path
 
 __all__ = ["FAMILIES", "HAM_FAMILIES", "synthesize"]
 
@@ -37,11 +38,13 @@ FAMILIES: tuple[str, ...] = tuple(SPAM_BUILDERS)
 HAM_FAMILIES: tuple[str, ...] = tuple(HAM_BUILDERS)
 
 #: Share of pages put into a small hand-built shell instead of a ham page's shell.
-MINIMAL_SHELL_RATE = 0.08
+MINIMAL_SHELL_RATE = 0.05
 #: Parked-domain pages are standalone lander pages: most get a hand-built shell.
 PARKED_MINIMAL_SHELL_RATE = 0.75
 #: Shell attempts before falling back to a hand-built shell (a ham page without a usable <body>).
 MAX_SHELL_ATTEMPTS = 3
+#: Share of forum/listing/docs pages whose URL copies a ham URL's shape instead of a forum/docs shape.
+TEMPLATE_URL_RATE = 0.5
 #: Navigation items of a hand-built shell.
 MIN_NAV_ITEMS, MAX_NAV_ITEMS = 0, 9
 
@@ -53,9 +56,7 @@ def _site_name(rng: random.Random, domain: str) -> str:
     )
 
 
-def _forum_url(rng: random.Random, domain: str, title: str) -> str:
-    from model.synth._sources import slugify
-
+def _forum_url(pool: SourcePool, rng: random.Random, domain: str, title: str) -> str:
     slug = slugify(title, 8)
     t = rng.randint(100, 999999)
     return home_url(
@@ -71,10 +72,11 @@ def _forum_url(rng: random.Random, domain: str, title: str) -> str:
                 f"/t/{slug}/{t}",
             )
         ),
+        pool,
     )
 
 
-def _docs_url(rng: random.Random, domain: str) -> str:
+def _docs_url(pool: SourcePool, rng: random.Random, domain: str) -> str:
     return home_url(
         rng,
         domain,
@@ -89,22 +91,35 @@ def _docs_url(rng: random.Random, domain: str) -> str:
                 "/book/index.html",
             )
         ),
+        pool,
     )
 
 
-def _page_url(pool: SourcePool, rng: random.Random, family: str, domain: str, title: str, lang: str) -> str:
+def _page_url(
+    pool: SourcePool,
+    rng: random.Random,
+    family: str,
+    domain: str,
+    title: str,
+    lang: str,
+    template: int | None,
+) -> str:
     section = rng.choice(lex.SECTIONS.get(lang, lex.SECTIONS["en"]))
     if family == "parked":
-        return home_url(rng, domain)
+        return home_url(rng, domain, "/", pool, template)
+    if family in HAM_BUILDERS and family != "synth_ham_homepage" and rng.random() < TEMPLATE_URL_RATE:
+        return page_url(pool, rng, domain, title, template=template)
     if family == "synth_ham_homepage":
-        return home_url(rng, domain, "/" if rng.random() < 0.6 else section_path(rng, section))
+        return home_url(
+            rng, domain, "/" if rng.random() < 0.5 else section_path(rng, section), pool, template
+        )
     if family == "synth_ham_listing" or (family == "link_directory" and rng.random() < 0.5):
-        return home_url(rng, domain, section_path(rng, section))
+        return home_url(rng, domain, section_path(rng, section), pool, template)
     if family == "synth_ham_forum":
-        return _forum_url(rng, domain, title)
+        return _forum_url(pool, rng, domain, title)
     if family == "synth_ham_docs":
-        return _docs_url(rng, domain)
-    return page_url(pool, rng, domain, title)
+        return _docs_url(pool, rng, domain)
+    return page_url(pool, rng, domain, title, template=template)
 
 
 def _build(pool: SourcePool, family: str, seed: int, i: int) -> Record:
@@ -127,14 +142,20 @@ def _build(pool: SourcePool, family: str, seed: int, i: int) -> Record:
     if mode == "inject" and shell_src is not None and shell_src.usable:
         src = shell_src
     else:
-        src = pool.draw_text(rng, avoid_sites={shell_src.site} if shell_src else set(), min_paragraphs=2)
+        src = pool.draw_text(
+            rng,
+            avoid_sites={shell_src.site} if shell_src else set(),
+            lang=shell_src.lang if shell_src else None,
+            min_paragraphs=2,
+        )
     lang = src.lang if src.lang in lex.LANGS else "en"
-    domain = invent_domain(pool, rng)
+    template = draw_template(pool, rng)
+    domain = invent_domain(pool, rng, template)
     if shell_idx is not None:
         has_url = pool.records[shell_idx].url is not None
     else:
         has_url = rng.random() >= pool.no_url_rate
-    url = _page_url(pool, rng, family, domain, src.title, lang) if has_url else None
+    url = _page_url(pool, rng, family, domain, src.title, lang, template) if has_url else None
     site_name = _site_name(rng, domain)
     if shell is None:
         nav_words = lex.SECTIONS.get(lang, lex.SECTIONS["en"])

@@ -153,7 +153,7 @@ def teaser_block(ctx: Ctx, teasers: list[TextSource], *, share_each: bool, heade
     networks = (
         list(range(7))
         if rng.random() < 0.5
-        else sorted(rng.sample(range(len(lex.SHARE_NETWORKS)), rng.randint(3, 8)))
+        else sorted({rng.choice((0, 1)), *rng.sample(range(len(lex.SHARE_NETWORKS)), rng.randint(2, 7))})
     )
     share_label = ctx.words(lex.SHARE_LABELS)
     cta_words = ctx.words(lex.CTAS)
@@ -190,7 +190,7 @@ def teaser_block(ctx: Ctx, teasers: list[TextSource], *, share_each: bool, heade
         out.append(f"<table{m.cls('teaser-list')}>" + "\n".join(items) + "</table>")
     else:
         out.append("\n".join(items))
-    if not share_each and rng.random() < 0.8:
+    if not share_each:
         out.append(
             m.share_row(ctx.url or m.base, ctx.lang, style=share_style, networks=networks, label=share_label)
         )

@@ -35,14 +35,26 @@ class SourcePool:
         self.no_url_rate = sum(r.url is None for r in self.records) / len(self.records)
         words: Counter[str] = Counter()
         suffixes: Counter[str] = Counter()
-        self.url_templates: list[tuple[str, str, str, str]] = []  # scheme, subdomain, path, query
+        #: One shape per ham URL (page-weighted like the corpus): scheme, subdomain, path, query and the
+        #: registered domain's name length, hyphenation and public suffix. Synthetic URLs copy these jointly.
+        self.url_templates: list[tuple[str, str, str, str, int, bool, str]] = []
         for r in self.records:
             if not r.url or not r.url.startswith(("http://", "https://")):
                 continue
             parts = urlsplit(r.url)
             ext = _TLD_EXTRACT(parts.hostname or "")
-            self.url_templates.append((parts.scheme, ext.subdomain, parts.path, parts.query))
-            if ext.suffix:
+            if ext.suffix and ext.domain:
+                self.url_templates.append(
+                    (
+                        parts.scheme,
+                        ext.subdomain,
+                        parts.path,
+                        parts.query,
+                        len(ext.domain),
+                        "-" in ext.domain,
+                        ext.suffix,
+                    )
+                )
                 suffixes[ext.suffix] += 1
             for w in re.split(r"[^a-z]+", (ext.domain + "/" + parts.path).lower()):
                 if _ASCII_WORD.match(w) and not any(w in s for s in lex.STOPWORDS.values()):

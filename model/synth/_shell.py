@@ -102,6 +102,7 @@ class Shell:
     classes: list[str] = field(default_factory=list)
     entities: bool = False  # the shell writes non-ASCII text as character references
     xhtml: bool = False  # the shell closes void elements XHTML-style ("<br />")
+    minified: bool = False  # the shell's body has (almost) no line breaks
 
     def adapt(self, markup: str) -> str:
         """``markup`` written in the shell's own idioms (character references, void-element slashes)."""
@@ -109,6 +110,8 @@ class Shell:
             markup = _XHTML_VOID.sub(lambda m: f"<{m.group(1)}{m.group(2)} />", markup)
         if self.entities:
             markup = markup.encode("ascii", "xmlcharrefreplace").decode("ascii")
+        if self.minified:
+            markup = markup.replace("\n", "")
         return markup
 
     def render(
@@ -265,6 +268,14 @@ def find_slot(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return None
 
 
+#: Markup of the replaced content that is page furniture, not text: kept so script/ad counts stay real.
+_FURNITURE = re.compile(
+    r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<ins\b[^>]*>.*?</ins\s*>|<iframe\b.*?</iframe\s*>"
+    r"|<noscript\b.*?</noscript\s*>",
+    re.I | re.S,
+)
+#: A shell whose body averages more characters per line than this is minified: fragments lose newlines.
+MINIFIED_CHARS_PER_LINE = 400
 _CLASS_VALUES = etree.XPath(".//@class")
 _ATTR_CACHE: dict[str, re.Pattern[str]] = {}
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|(?!amp;|lt;|gt;|quot;)[a-z]+);", re.I)
@@ -347,6 +358,8 @@ class ShellInfo:
     classes: tuple[str, ...]
     entities: bool
     xhtml: bool
+    minified: bool
+    furniture: str  # scripts, styles, ad slots and iframes of the replaced content, kept in replace mode
 
 
 def analyze_shell(html_text: str, root: lxml.html.HtmlElement) -> ShellInfo | None:
@@ -382,6 +395,8 @@ def analyze_shell(html_text: str, root: lxml.html.HtmlElement) -> ShellInfo | No
         classes=tuple(c for c, _ in classes.most_common(MAX_SHELL_CLASSES)),
         entities=len(_ENTITY.findall(sample)) > len(_NON_ASCII.findall(sample)),
         xhtml=sample.count("/>") > sample.count("<br>") + sample.count("<img ") // 2 + 2,
+        minified=len(sample) > MINIFIED_CHARS_PER_LINE * (sample.count("\n") + 1),
+        furniture="\n".join(m.group(0) for m in _FURNITURE.finditer(html_text, c_start, c_end)),
     )
 
 
@@ -396,7 +411,7 @@ def from_info(
     c_start, c_end = info.slot
     edits: list[tuple[int, int, str]] = []
     if mode == "replace":
-        edits.append((c_start, c_end, SLOT))
+        edits.append((c_start, c_end, SLOT + info.furniture))
         if info.h1 is not None:
             edits.append((info.h1[0], info.h1[1], TITLE_SLOT))
     else:
@@ -415,6 +430,7 @@ def from_info(
         classes=list(info.classes),
         entities=info.entities,
         xhtml=info.xhtml,
+        minified=info.minified,
     )
 
 

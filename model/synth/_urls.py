@@ -15,10 +15,8 @@ from urllib.parse import quote, urlsplit
 from model.synth._pool import SourcePool
 from model.synth._sources import slugify
 
-#: Share of invented domains made of two words ("dailytrend") rather than one word plus a suffix word.
-TWO_WORD_DOMAIN_RATE = 0.6
-#: Share of two-word domains joined with a hyphen.
-HYPHEN_DOMAIN_RATE = 0.15
+#: Random words tried when looking for a second domain word that brings the name to the wanted length.
+WORD_FIT_CANDIDATES = 6
 #: Share of invented domains with a digit run ("news24").
 DIGIT_DOMAIN_RATE = 0.06
 
@@ -33,27 +31,37 @@ _DIGITS = re.compile(r"\d")
 _FIRST_YEAR, _LAST_YEAR = 2009, 2026
 
 
-def invent_domain(pool: SourcePool, rng: random.Random) -> str:
-    """A registered domain that is not one of the ham sites (collisions are redrawn a few times)."""
+def draw_template(pool: SourcePool, rng: random.Random) -> int | None:
+    """Index of a random ham URL shape, or ``None`` when the ham has no usable URLs."""
+    return rng.randrange(len(pool.url_templates)) if pool.url_templates else None
+
+
+def invent_domain(pool: SourcePool, rng: random.Random, template: int | None = None) -> str:
+    """A registered domain shaped like a ham URL's, and not one of the ham sites."""
+    if template is None:
+        template = draw_template(pool, rng)
     for _ in range(MAX_DOMAIN_ATTEMPTS):
-        domain = _one_domain(pool, rng)
+        domain = _one_domain(pool, rng, template)
         if domain not in pool.site_set:
             return domain
     return domain
 
 
-def _one_domain(pool: SourcePool, rng: random.Random) -> str:
+def _one_domain(pool: SourcePool, rng: random.Random, template: int | None) -> str:
+    """Word combination with the length, hyphenation and suffix of a ham URL's registered domain."""
     words = pool.domain_words
+    if template is not None:
+        length, hyphen, suffix = pool.url_templates[template][4:]
+    else:
+        length, hyphen, suffix = rng.randint(5, 16), False, rng.choice(pool.suffixes)
     name = rng.choice(words)
-    if rng.random() < TWO_WORD_DOMAIN_RATE:
-        sep = "-" if rng.random() < HYPHEN_DOMAIN_RATE else ""
-        name = f"{name}{sep}{rng.choice(words)}"
+    if len(name) + 3 <= length:
+        rest = length - len(name) - (1 if hyphen else 0)
+        cands = [rng.choice(words) for _ in range(WORD_FIT_CANDIDATES)]
+        second = min(cands, key=lambda w: abs(len(w) - rest))
+        name = f"{name}{'-' if hyphen else ''}{second}"
     if rng.random() < DIGIT_DOMAIN_RATE:
         name += str(rng.choice((24, 1, 7, 360, 365, 4)))
-    if pool.suffix_weights:
-        suffix = rng.choices(pool.suffixes, weights=pool.suffix_weights)[0]
-    else:
-        suffix = rng.choice(pool.suffixes)
     return f"{name}.{suffix}"
 
 
@@ -66,13 +74,21 @@ def _redigit(segment: str, rng: random.Random) -> str:
 
 
 def page_url(
-    pool: SourcePool, rng: random.Random, domain: str, title: str, *, host_prefix: str | None = None
+    pool: SourcePool,
+    rng: random.Random,
+    domain: str,
+    title: str,
+    *,
+    host_prefix: str | None = None,
+    template: int | None = None,
 ) -> str:
     """A URL on ``domain`` for a page titled ``title``, shaped like a random ham URL."""
     if not pool.url_templates:
         slug = slugify(title, rng.randint(4, 10))
         return f"https://www.{domain}/{rng.randint(_FIRST_YEAR, _LAST_YEAR)}/{rng.randint(1, 12):02d}/{slug}.html"
-    scheme, sub, path, query_t = rng.choice(pool.url_templates)
+    if template is None:
+        template = rng.randrange(len(pool.url_templates))
+    scheme, sub, path, query_t = pool.url_templates[template][:4]
     if host_prefix is None:
         host_prefix = f"{sub}." if sub else ""
     segments = path.split("/")
@@ -87,6 +103,8 @@ def page_url(
         stem = seg[: -len(ext)] if ext else seg
         if _NUMERIC.match(stem):
             out.append(_redigit(stem, rng) + ext)
+        elif _DIGITS.search(stem) and sum(c.isdigit() for c in stem) * 3 >= len(stem):
+            out.append(_redigit(stem, rng) + ext)  # an id segment such as "8301-1023_3-57542081"
         elif _SLUGGY.search(stem) or len(stem) > 20:
             tail = re.search(r"[-_.](\d{3,})$", stem)
             body = stem[: tail.start()] if tail else stem
@@ -114,7 +132,19 @@ def page_url(
     return f"{scheme}://{host_prefix}{domain}{path}{query}"
 
 
-def home_url(rng: random.Random, domain: str, path: str = "/") -> str:
+def home_url(
+    rng: random.Random,
+    domain: str,
+    path: str = "/",
+    pool: SourcePool | None = None,
+    template: int | None = None,
+) -> str:
+    """``path`` on ``domain``; scheme and subdomain like a ham URL's when ``pool`` is given."""
+    if pool is not None and pool.url_templates:
+        if template is None:
+            template = rng.randrange(len(pool.url_templates))
+        scheme, sub = pool.url_templates[template][:2]
+        return f"{scheme}://{sub + '.' if sub else ''}{domain}{path}"
     scheme = "https" if rng.random() < 0.8 else "http"
     www = "www." if rng.random() < 0.6 else ""
     return f"{scheme}://{www}{domain}{path}"

@@ -1,0 +1,198 @@
+"""The spam synthesizer: determinism, labels, families, content taken from the given ham."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import lxml.html
+import pytest
+
+from model.corpus import Record
+from model.synth import FAMILIES, HAM_FAMILIES, synthesize
+
+_SITES = (
+    ("https://www.harbourgazette.com/2019/05/{slug}.html", "en"),
+    ("https://blog.moorlandnotes.org/posts/{slug}/", "en"),
+    ("http://www.kuechenfreunde.de/2020/11/03/{slug}/", "de"),
+    ("https://www.alpenbote.at/lokales/{slug}-4471203", "de"),
+    ("https://www.cityledger.co.uk/news/{slug}", "en"),
+    (None, "en"),
+)
+_TOPICS = (
+    ("Harbour ferry timetable changes for the winter season",
+     "The ferry operator announced on Monday that crossings will run every forty minutes from November onwards.",
+     "Commuters who rely on the early boat said the change would add almost half an hour to their journeys.",
+     "A spokesperson for the harbour authority promised that the summer timetable would return in April."),
+    ("Moorland walkers asked to keep dogs on leads during nesting",
+     "Rangers have put up new signs along the upper paths where curlews and lapwings are nesting this spring.",
+     "Volunteers counted more breeding pairs than in any year since the survey began two decades ago.",
+     "Visitors are reminded that ground-nesting birds abandon their eggs when they are disturbed repeatedly."),
+    ("Rezept für einen saftigen Apfelkuchen mit Streuseln",
+     "Für den Teig werden Butter, Zucker und Eier schaumig geschlagen und dann mit dem Mehl vermischt.",
+     "Die Äpfel werden geschält, in dünne Spalten geschnitten und mit etwas Zitronensaft beträufelt.",
+     "Der Kuchen wird bei 180 Grad etwa fünfzig Minuten gebacken und sollte vor dem Anschneiden abkühlen."),
+    ("Gemeinderat beschließt neue Radwege im Ortszentrum",
+     "Der Gemeinderat hat am Dienstagabend mit großer Mehrheit den Ausbau der Radwege im Zentrum beschlossen.",
+     "Die Arbeiten sollen im kommenden Frühjahr beginnen und bis zum Herbst abgeschlossen sein.",
+     "Anwohner hatten sich seit Jahren über gefährliche Kreuzungen und fehlende Abstellplätze beklagt."),
+    ("City library extends opening hours after record visitor numbers",
+     "The central library will now stay open until nine in the evening on weekdays, the council confirmed.",
+     "Staff said the reading rooms had been full almost every afternoon since the refurbishment finished.",
+     "The extra hours are funded for one year, after which the arrangement will be reviewed by councillors."),
+    ("Local orchestra plays first concert in restored town hall",
+     "More than four hundred people attended the opening concert in the restored hall on Saturday night.",
+     "The programme included works by Haydn and a new piece commissioned from a composer born in the town.",
+     "Organisers hope to hold a monthly series of concerts once the acoustic panels have been installed."),
+)
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+def _page(title: str, paragraphs: tuple[str, ...], lang: str, k: int) -> str:
+    paras = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title} | Site {k}</title>
+<meta name="description" content="{paragraphs[0]}">
+<link rel="stylesheet" href="/static/site{k}.css">
+<script src="/static/app{k}.js"></script>
+</head>
+<body class="page-{k}">
+<header class="masthead"><a href="/" class="logo">Site {k}</a>
+<nav><ul class="menu"><li><a href="/news/">News</a></li><li><a href="/sport/">Sport</a></li></ul></nav>
+</header>
+<main><article class="story-{k}"><h1>{title}</h1>
+<div class="story-body">
+{paras}
+</div></article></main>
+<footer><p>Contact us at the office, open on weekdays from nine to five o'clock.</p></footer>
+</body>
+</html>
+"""
+
+
+@pytest.fixture(scope="module")
+def ham() -> list[Record]:
+    records = []
+    for k, ((url, lang), (title, *paragraphs)) in enumerate(zip(_SITES, _TOPICS, strict=True)):
+        records.append(
+            Record(
+                id=f"tiny/{k}",
+                source="tiny",
+                url=url.format(slug=_slug(title)) if url else None,
+                label="ham",
+                kind=None,
+                html=_page(title, tuple(paragraphs), lang, k),
+            )
+        )
+    return records
+
+
+ALL = FAMILIES + HAM_FAMILIES
+
+
+def test_same_seed_same_pages_and_other_seed_other_pages(ham):
+    first = synthesize(ham, 24, seed=5, families=ALL)
+    again = synthesize(ham, 24, seed=5, families=ALL)
+    other = synthesize(ham, 24, seed=6, families=ALL)
+    assert first == again
+    assert [r.html for r in first] != [r.html for r in other]
+    assert sum(a.html != b.html for a, b in zip(first, other, strict=True)) >= len(first) // 2
+
+
+@pytest.mark.parametrize("family", ALL)
+def test_every_family_builds_parseable_labelled_pages(ham, family):
+    records = synthesize(ham, 6, seed=11, families=[family])
+    assert len(records) == 6
+    for i, r in enumerate(records):
+        assert r.id == f"synth/{family}/11/{i}"
+        assert r.source == f"synth-{family}"
+        assert r.kind == family
+        assert r.label == ("ham" if family in HAM_FAMILIES else "spam")
+        assert r.url is None or re.match(r"https?://[a-z0-9.-]+\.[a-z.]+(/|$)", r.url)
+        root = lxml.html.document_fromstring(r.html)
+        assert root.find("body") is not None
+        assert len(root.text_content().split()) > 5
+        # nothing in the markup names the generator or the family
+        assert "synth" not in r.html.lower()
+        assert family not in r.html
+
+
+def test_pages_use_text_from_the_given_ham(ham):
+    sentences = {p for _title, *ps in _TOPICS for p in ps}
+    titles = {t for t, *_ in _TOPICS}
+    title_words = {w.lower() for t in titles for w in re.findall(r"\w{6,}", t)}
+    for r in synthesize(ham, 36, seed=3, families=ALL):
+        text = " ".join(lxml.html.document_fromstring(r.html).text_content().split())
+        if r.kind in ("link_directory", "parked"):  # keyword pages: phrases cut from the ham titles
+            found = {w for w in re.findall(r"\w{6,}", text.lower()) if w in title_words}
+            assert len(found) >= 2, r.id
+        else:
+            assert any(s in text for s in sentences) or any(t in text for t in titles), r.id
+
+
+def test_aggregator_pages_have_teasers_with_cta_and_share_rows(ham):
+    share_names = ("Twitter", "Facebook", "facebook", "Tweet")
+    ctas = ("Read more", "Click here", "Cick here", "Clik", "Continue", "Full story", "Read full", "Read the",
+            "More >>", "Weiterlesen", "Mehr lesen", "Hier klicken", "Zum ganzen", "Weiter lesen")
+    for r in synthesize(ham, 8, seed=2, families=["aggregator"]):
+        root = lxml.html.document_fromstring(r.html)
+        text = root.text_content()
+        labels = " ".join(a.get("aria-label") or "" for a in root.iter("a"))
+        assert any(c in text for c in ctas), r.id
+        assert any(s in text or s in labels for s in share_names), r.id
+        other_titles = [t for t, *_ in _TOPICS if t in text]
+        assert len(other_titles) >= 2, r.id  # the article plus at least one off-topic teaser
+
+
+def test_ham_families_are_labelled_ham_and_spam_families_spam(ham):
+    records = synthesize(ham, 24, seed=9, families=ALL)
+    for r in records:
+        assert r.label == ("ham" if r.kind in HAM_FAMILIES else "spam")
+    assert {r.kind for r in records if r.label == "ham"} == set(HAM_FAMILIES)
+
+
+def test_n_is_spread_evenly_over_families(ham):
+    counts = Counter(r.kind for r in synthesize(ham, 19, seed=1))
+    assert set(counts) == set(FAMILIES)
+    assert max(counts.values()) - min(counts.values()) <= 1
+    assert sum(counts.values()) == 19
+
+
+def test_default_families_are_the_spam_families(ham):
+    assert {r.label for r in synthesize(ham, 16, seed=4)} == {"spam"}
+
+
+def test_urls_are_invented_not_the_ham_sites(ham):
+    ham_hosts = {re.sub(r"^www\.", "", r.url.split("/")[2]) for r in ham if r.url}
+    for r in synthesize(ham, 24, seed=8, families=ALL):
+        if r.url:
+            host = re.sub(r"^(www|blog)\.", "", r.url.split("/")[2])
+            assert host not in ham_hosts, r.url
+
+
+def test_unknown_family_is_a_clear_error(ham):
+    with pytest.raises(ValueError, match="unknown synthetic family 'casino'"):
+        synthesize(ham, 3, seed=1, families=["aggregator", "casino"])
+    with pytest.raises(ValueError, match="not the string"):
+        synthesize(ham, 3, seed=1, families="parked")
+
+
+def test_empty_ham_is_a_clear_error():
+    with pytest.raises(ValueError, match="at least one ham record"):
+        synthesize([], 3, seed=1)
+
+
+def test_ham_without_text_is_a_clear_error():
+    empty = [Record(id="e", source="e", url=None, label="ham", kind=None, html="<html><body></body></html>")]
+    with pytest.raises(ValueError, match="no ham record has a title"):
+        synthesize(empty, 2, seed=1)
+
+
+def test_zero_pages(ham):
+    assert synthesize(ham, 0, seed=1) == []
