@@ -63,7 +63,7 @@ WORKER_PRELOAD_MODULES = ("model",)
 #: Worker-pool restarts in a row, without a page scored in between, before the batch is abandoned.
 MAX_CONSECUTIVE_RESTARTS = 5
 
-#: ``--format table``: widest id column before ids are shortened from the left (their end is kept).
+#: ``--format table``: longest id shown; a longer one is shortened from the left (its end is kept).
 TABLE_MAX_ID_WIDTH = 60
 #: Decimal places of scores and thresholds in human-readable output.
 SCORE_DECIMALS = 3
@@ -491,10 +491,20 @@ def _run_score(args: argparse.Namespace) -> int:
         results = _score_serial(scorer, everything, args.threshold)
 
     out_format = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    show_progress = len(head) > PROGRESS_MIN_PAGES and sys.stderr.isatty()
+    table = _TableWriter(max((len(item.id) for item in head), default=0)) if out_format == "table" else None
     pages = spam = errors = 0
-    rows: list[dict[str, Any]] = []
     failure = None
-    with _progress(sys.stderr, len(head) > PROGRESS_MIN_PAGES and sys.stderr.isatty()) as bar:
+    with _progress(sys.stderr, show_progress) as bar:
+
+        def emit(line: str) -> None:
+            if show_progress:  # clear the bar, print the line, redraw the bar (stdout may be the terminal)
+                bar.write(line, file=sys.stdout)
+            else:
+                sys.stdout.write(line + "\n")
+
+        if table is not None:
+            emit(table.header())
         try:
             for record in results:
                 pages += 1
@@ -502,15 +512,10 @@ def _run_score(args: argparse.Namespace) -> int:
                     errors += 1
                 elif record["spam"]:
                     spam += 1
-                if out_format == "jsonl":
-                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-                else:
-                    rows.append(record)
+                emit(json.dumps(record, ensure_ascii=False) if table is None else table.row(record))
                 bar.update()
         except WorkerPoolError as exc:
             failure = exc
-    if out_format == "table":
-        _write_table(rows, sys.stdout)
     sys.stdout.flush()
     print(
         f"{PROG}: {pages} page{'s' * (pages != 1)}, {spam} spam, {errors} error{'s' * (errors != 1)} "
@@ -520,6 +525,12 @@ def _run_score(args: argparse.Namespace) -> int:
     if failure is not None:
         print(f"{PROG} score: error: stopped after {pages} pages: {failure}", file=sys.stderr)
         return EXIT_FAILURE
+    if not pages:
+        print(
+            f"{PROG} score: warning: no pages found in {' '.join(args.inputs)} (a directory is searched for "
+            f".html/.htm, .jsonl(.gz) and .warc(.gz) files)",
+            file=sys.stderr,
+        )
     return EXIT_SPAM if args.fail_on_spam and spam else EXIT_OK
 
 
@@ -533,23 +544,32 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else "…" + text[-(width - 1) :]
 
 
-def _write_table(rows: list[dict[str, Any]], out: TextIO) -> None:
-    """An aligned table: score, verdict, id, and the top reason (or the error)."""
-    id_width = min(TABLE_MAX_ID_WIDTH, max([len("ID"), *(len(row["id"]) for row in rows)]))
-    score_width = SCORE_DECIMALS + 2
-    out.write(f"{'SCORE':>{score_width}}  {'VERDICT':<7}  {'ID':<{id_width}}  TOP REASON\n")
-    for row in rows:
-        page_id = _shorten(row["id"], id_width)
-        if "error" in row:
-            score, verdict, detail = "-", "ERROR", row["error"]
+class _TableWriter:
+    """``--format table``: score, verdict, id, and the top reason (or the error), one aligned line per
+    page, written as results arrive. The id column is as wide as the longest id among the first pages
+    (all of them for a small batch); a longer id met later overflows its column rather than being cut to
+    nothing. Ids longer than TABLE_MAX_ID_WIDTH are shortened from the left, keeping their end."""
+
+    def __init__(self, id_width: int) -> None:
+        self._id_width = max(len("ID"), min(TABLE_MAX_ID_WIDTH, id_width))
+        self._score_width = SCORE_DECIMALS + 2
+
+    def header(self) -> str:
+        return f"{'SCORE':>{self._score_width}}  {'VERDICT':<7}  {'ID':<{self._id_width}}  TOP REASON"
+
+    def row(self, record: dict[str, Any]) -> str:
+        page_id = _shorten(record["id"], TABLE_MAX_ID_WIDTH)
+        if "error" in record:
+            score, verdict, detail = "-", "ERROR", record["error"]
         else:
-            score = f"{row['score']:.{SCORE_DECIMALS}f}"
-            verdict = "SPAM" if row["spam"] else "ok"
+            score = f"{record['score']:.{SCORE_DECIMALS}f}"
+            verdict = "SPAM" if record["spam"] else "ok"
             detail = ""
-            if row["reasons"]:
-                top = row["reasons"][0]
+            if record["reasons"]:
+                top = record["reasons"][0]
                 detail = f"{top['feature']}={_format_value(top['value'])} ({top['contribution']:+.2f})"
-        out.write(f"{score:>{score_width}}  {verdict:<7}  {page_id:<{id_width}}  {detail}".rstrip() + "\n")
+        line = f"{score:>{self._score_width}}  {verdict:<7}  {page_id:<{self._id_width}}  {detail}"
+        return line.rstrip()
 
 
 # --- spamguard explain -------------------------------------------------------------------------------

@@ -237,3 +237,20 @@ def test_no_progress_bar_for_a_handful_of_pages(capsys, monkeypatch, fixtures_di
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(["score", "--format", "jsonl", str(fixtures_dir / "site")]) == 0
     assert "pages/s" not in terminal.getvalue() and "scoring" not in terminal.getvalue()
+
+
+def test_no_pages_found_is_reported(capsys, tmp_path: Path) -> None:
+    (tmp_path / "readme.txt").write_text("no HTML here", encoding="utf-8")
+    assert main(["score", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "0 pages" in captured.err and "no pages found in" in captured.err
+
+
+def test_table_keeps_long_ids_readable(capsys, batch_jsonl: Path, tmp_path: Path, fixtures_dir: Path) -> None:
+    deep = tmp_path / ("a-rather-long-directory-name-" * 3) / "page.html"
+    deep.parent.mkdir()
+    deep.write_bytes((fixtures_dir / "site" / "index.html").read_bytes())
+    assert main(["score", "--format", "table", "--jobs", "1", str(batch_jsonl), str(deep)]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert "…" + str(deep)[-59:] in last  # shortened from the left to 60 characters, its end kept
