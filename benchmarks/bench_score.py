@@ -21,6 +21,7 @@ import argparse
 import gc
 import json
 import logging
+import os
 import random
 import statistics
 import subprocess
@@ -139,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.is_dir():
         parser.error(f"corpus not found: {args.corpus} (pass --corpus)")
     logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)  # "discarding data" notes on pages it skips
 
     import lxml.etree
     import lxml.html
@@ -170,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(len(body) for _, _, body in pages)
     median_kib = statistics.median(sizes) / 1024
     print(f"{n} pages from {args.corpus} (seed {args.seed}), median size {median_kib:.0f} KiB")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{os.cpu_count()} CPUs, load average {load} (other work on the machine skews all three alike)")
     print(f"{'':<14}{'median ms':>11}{f'p{PERCENTILE} ms':>10}{'mean ms':>10}")
     for name, values in times.items():
         ms = [v * 1000 for v in values]
