@@ -275,14 +275,17 @@ def run(args: argparse.Namespace) -> int:
         if args.model:
             settings["SPAMGUARD_MODEL"] = args.model
         print(
-            f"Serving the demo site at {server.url()} and crawling it with SPAMGUARD_ACTION={args.action} ..."
+            f"Serving the demo site at {server.url()} and crawling it "
+            f"with SPAMGUARD_ACTION={args.action} ...",
+            file=sys.stderr if args.json else sys.stdout,
         )
+        audit_start = audit_path.stat().st_size if audit_path.is_file() else 0
         try:
             result = crawl([server.url(DEMO_START_PAGE)], [LOOPBACK], settings)
         except (ValueError, OSError) as exc:  # ModelError is a ValueError: a clear message, no traceback
             print(f"spamguard demo: {exc}", file=sys.stderr)
             return 2
-        audit = _read_audit(audit_path)
+        audit = _read_audit(audit_path, audit_start)
     if args.json:
         print(json.dumps({**result.to_json(), "audit": audit}, indent=2))
     else:
@@ -290,10 +293,14 @@ def run(args: argparse.Namespace) -> int:
     return 0 if result.stats.get("finish_reason") == "finished" else 1
 
 
-def _read_audit(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
+def _read_audit(path: Path, start: int) -> list[dict[str, Any]]:
+    """The audit lines this run appended (the file may hold earlier runs' lines before ``start``)."""
+    if not path.is_file():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with path.open("rb") as fh:
+        fh.seek(start)
+        data = fh.read().decode("utf-8")
+    return [json.loads(line) for line in data.splitlines() if line.strip()]
 
 
 def _short(url: str, port: int) -> str:
