@@ -139,6 +139,12 @@ def _check_label(label: str, where: str) -> str:
     return label
 
 
+_CSV_KIND_HINT = {
+    "url": " (a CSV keyed by URL labels a WARC: pass it as 'crawl.warc.gz::labels.csv')",
+    "path": " (a CSV of paths labels a directory of HTML files: name it labels.csv in that directory)",
+}
+
+
 def _read_csv_rows(csv_path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield ``(line number, row)`` from a labels CSV, header optional.
 
@@ -165,6 +171,11 @@ def _read_csv_rows(csv_path: Path, columns: tuple[str, ...]) -> Iterator[tuple[i
                     if missing:
                         raise CorpusError(f"{csv_path}:{lineno}: header lacks the column(s) {missing}")
                     continue
+                if header is None and len(cells) > 1 and cells[1].lower() == "label":
+                    raise CorpusError(
+                        f"{csv_path}:{lineno}: this labels file needs {columns[0]},label rows, its header "
+                        f"starts with {cells[0]!r}" + _CSV_KIND_HINT.get(cells[0].lower(), "")
+                    )
                 names = header or list(columns)
                 if len(cells) < 2:
                     raise CorpusError(

@@ -113,6 +113,10 @@ def test_read_html_dir_headerless_csv_elsewhere(tmp_path: Path) -> None:
         ("a.html,junk\n", r"labels\.csv:1: label must be one of"),
         ("a.html\n", r"labels\.csv:1: expected at least path,label"),
         ("path,url\na.html,http://x/\n", r"labels\.csv:1: header lacks the column\(s\) \['label'\]"),
+        (
+            "url,label\nhttp://x/,ham\n",
+            r"labels\.csv:1: this labels file needs path,label rows.*labels a WARC",
+        ),
     ],
 )
 def test_read_html_dir_errors(tmp_path: Path, csv_text: str, message: str) -> None:
@@ -173,6 +177,14 @@ def test_read_warc_conflicting_labels(tmp_path: Path) -> None:
     labels = tmp_path / "labels.csv"
     labels.write_text("https://a.example/,ham\nhttps://a.example/,spam\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"labels\.csv:2: https://a\.example/ is labelled both"):
+        list(read_warc(warc, labels))
+
+
+def test_read_warc_with_a_csv_of_paths(tmp_path: Path) -> None:
+    warc = _sample_warc(tmp_path)
+    labels = tmp_path / "labels.csv"
+    labels.write_text("path,label\na.html,ham\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"needs url,label rows.*name it labels\.csv in that directory"):
         list(read_warc(warc, labels))
 
 
