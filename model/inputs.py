@@ -119,7 +119,7 @@ def iter_inputs(arg: str, stdin: BinaryIO | None = None) -> Iterator[InputItem]:
     :class:`InputArgumentError` at once for a missing or unreadable path.
     """
     if arg == STDIN_ARG:
-        stream = stdin if stdin is not None else sys.stdin.buffer
+        stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
         return _iter_stdin(stream)
     path = Path(arg)
     if path.is_dir():

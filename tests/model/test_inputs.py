@@ -201,3 +201,9 @@ def test_jsonl_records_of_any_shape(value: object, html: object) -> None:
 def test_deeply_nested_json_line_is_an_error() -> None:
     item = jsonl_line_to_item(b"[" * 100_000 + b"]" * 100_000, "f:1")
     assert isinstance(item, InputError)
+
+
+def test_stdin_text_stream_without_buffer(monkeypatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("<p>typed in</p>"))
+    (item,) = iter_inputs("-")
+    assert item == InputPage(id="-", url=None, html="<p>typed in</p>")
