@@ -40,6 +40,7 @@ __all__ = [
     "HostTracker",
     "SharedState",
     "SpamGuardConfig",
+    "existing_state",
     "shared_state",
 ]
 
@@ -293,14 +294,20 @@ class SharedState:
             escalate=config.escalates,
         )
         self.audit = AuditLog(config.audit_file, crawler.stats) if config.audit_file else None
-        crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.close, signal=signals.spider_closed)
 
-    def _spider_closed(self) -> None:
+    def close(self) -> None:
+        """Close the audit file (connected to ``spider_closed``)."""
         if self.audit is not None:
             self.audit.close()
 
 
 _STATES: weakref.WeakKeyDictionary[Crawler, SharedState] = weakref.WeakKeyDictionary()
+
+
+def existing_state(crawler: Crawler) -> SharedState | None:
+    """The :class:`SharedState` of ``crawler`` if a SpamGuard middleware has created one."""
+    return _STATES.get(crawler)
 
 
 def shared_state(crawler: Crawler, config: SpamGuardConfig) -> SharedState:

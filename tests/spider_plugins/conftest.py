@@ -6,11 +6,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from scrapy import Spider, signals
+from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.utils.test import get_crawler
 
 from model import Scorer
+from spider_plugins.state import existing_state
 
 
 class _TestSpider(Spider):
@@ -33,5 +34,7 @@ def make_crawler() -> Iterator[Callable[..., Crawler]]:
         return crawler
 
     yield make
-    for crawler in made:
-        crawler.signals.send_catch_log(signal=signals.spider_closed, spider=None, reason="finished")
+    for crawler in made:  # what spider_closed does at the end of a crawl: close the audit file
+        state = existing_state(crawler)
+        if state is not None:
+            state.close()
