@@ -113,7 +113,7 @@ def _page_url(
         return home_url(
             rng, domain, "/" if rng.random() < 0.5 else section_path(rng, section), pool, template
         )
-    if family == "synth_ham_listing" or (family == "link_directory" and rng.random() < 0.5):
+    if family == "synth_ham_listing" or (family == "link_directory" and rng.random() < 0.25):
         return home_url(rng, domain, section_path(rng, section), pool, template)
     if family == "synth_ham_forum":
         return _forum_url(pool, rng, domain, title)

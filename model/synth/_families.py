@@ -74,7 +74,7 @@ class Ctx:
 
     def count(self, low: int, high: int, mode: float | None = None) -> int:
         """A count in [low, high], triangular around ``mode`` (so mild instances are common too)."""
-        return int(round(self.rng.triangular(low, high, low if mode is None else mode)))
+        return round(self.rng.triangular(low, high, low if mode is None else mode))
 
     def ext_domain(self) -> str:
         return invent_domain(self.pool, self.rng)
@@ -589,7 +589,8 @@ def doorway(ctx: Ctx) -> Content:
         head = f'<meta http-equiv="refresh" content="{rng.choice((0, 1, 3, 5))};url={attr(money_url)}">'
     elif r < 0.3:
         out.append(
-            f'<script>setTimeout(function(){{window.location.href="{money_url}";}},{rng.choice((0, 1500, 3000))});'
+            f'<script>setTimeout(function(){{window.location.href="{money_url}";}},'
+            f"{rng.choice((0, 1500, 3000))});"
             "</script>"
         )
     return Content(
@@ -605,8 +606,10 @@ def _ad_slot(ctx: Ctx, kind: str) -> str:
     rng = ctx.rng
     if kind == "adsense":
         return (
-            f'<ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-{rng.randrange(10**16):016d}" '
-            f'data-ad-slot="{rng.randrange(10**10):010d}" data-ad-format="auto" data-full-width-responsive="true">'
+            '<ins class="adsbygoogle" style="display:block" '
+            f'data-ad-client="ca-pub-{rng.randrange(10**16):016d}" '
+            f'data-ad-slot="{rng.randrange(10**10):010d}" '
+            'data-ad-format="auto" data-full-width-responsive="true">'
             "</ins>\n<script>(adsbygoogle = window.adsbygoogle || []).push({});</script>"
         )
     if kind == "gpt":
@@ -712,7 +715,8 @@ def autoblog(ctx: Ctx) -> Content:
             else (src.site if not src.site.startswith("source:") else ctx.ext_domain())
         )
         out.append(
-            f"<p{m.cls('source')}>{esc(label)} {m.a(origin, shown, rel='nofollow' if rng.random() < 0.5 else None)}</p>"
+            f"<p{m.cls('source')}>{esc(label)} "
+            f"{m.a(origin, shown, rel='nofollow' if rng.random() < 0.5 else None)}</p>"
         )
     related = ctx.others(ctx.count(3, 12, 5), same_lang=rng.random() < 0.7)
     out.append(ctx.heading(rng.choice((2, 3, 4)), ctx.words(lex.RELATED), "related-title"))
@@ -803,7 +807,8 @@ def homepage(ctx: Ctx) -> Content:
         if item_tag == "li":
             body = f"<ul{m.cls('teaser-list')}>{body}</ul>"
         out.append(
-            f"<section{m.cls('section')}>{ctx.heading(2, name, 'section-title', link=section_path(rng, name))}"
+            f"<section{m.cls('section')}>"
+            f"{ctx.heading(2, name, 'section-title', link=section_path(rng, name))}"
             f"\n{body}</section>"
         )
     if rng.random() < 0.3:  # at most ONE share / follow bar on a legit home page
@@ -867,7 +872,8 @@ def forum(ctx: Ctx) -> Content:
     out = [ctx.heading(rng.choice((1, 2)), src.title, "topic-title")]
     board = rng.choice(lex.SECTIONS.get(ctx.lang, lex.SECTIONS["en"]))
     out.append(
-        f"<p{m.cls('breadcrumbs')}>{m.a('/forum/', 'Forum')} » {m.a(f'/forum/{slugify(board, 2)}/', board)}</p>"
+        f"<p{m.cls('breadcrumbs')}>{m.a('/forum/', 'Forum')} » "
+        f"{m.a(f'/forum/{slugify(board, 2)}/', board)}</p>"
     )
     pages = rng.randint(1, 12)
     pagination = ""

@@ -170,7 +170,8 @@ HASHTAG_FILLER = {
     "fr": (
         "{site} est l'un des réseaux sociaux les plus populaires au monde. Découvrez les sujets tendance "
         "en {region} en temps réel.",
-        "Dans cet article, nous allons voir comment fonctionnent les tendances {site} et comment les utiliser.",
+        "Dans cet article, nous allons voir comment fonctionnent les tendances {site} "
+        "et comment les utiliser.",
         "Les tendances sont calculées par un algorithme qui analyse le volume de publications utilisant un "
         "hashtag ou un mot-clé.",
     ),

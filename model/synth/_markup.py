@@ -66,12 +66,14 @@ class Markup:
         src = f"https://{host}{path}" if host else (self.base + path if rng.random() < 0.5 else path)
         alt = esc(title).replace('"', "&quot;") if rng.random() < 0.8 else ""
         size = (
-            f' width="{rng.choice((150, 300, 320, 480, 640))}" height="{rng.choice((100, 180, 200, 270, 360))}"'
+            f' width="{rng.choice((150, 300, 320, 480, 640))}"'
+            f' height="{rng.choice((100, 180, 200, 270, 360))}"'
             if rng.random() < 0.5
             else ""
         )
         if lazy if lazy is not None else rng.random() < 0.3:
-            return f'<img data-src="{attr(src)}" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="{alt}"{size}>'
+            placeholder = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+            return f'<img data-src="{attr(src)}" src="{placeholder}" alt="{alt}"{size}>'
         return f'<img src="{attr(src)}" alt="{alt}"{size}>'
 
     def share_row(self, url: str, lang: str, *, style: str, networks: list[int], label: str) -> str:

@@ -60,6 +60,9 @@ class SourcePool:
                 if _ASCII_WORD.match(w) and not any(w in s for s in lex.STOPWORDS.values()):
                     words[w] += 1
         self.domain_words = sorted(words) or list(lex.DOMAIN_WORDS)
+        self.words_by_length: dict[int, list[str]] = {}
+        for w in self.domain_words:
+            self.words_by_length.setdefault(len(w), []).append(w)
         self.suffixes = sorted(suffixes) or ["com", "de", "org", "net", "co.uk"]
         self.suffix_weights = [suffixes[s] for s in self.suffixes] if suffixes else None
 

@@ -276,6 +276,7 @@ _FURNITURE = re.compile(
 )
 #: A shell whose body averages more characters per line than this is minified: fragments lose newlines.
 MINIFIED_CHARS_PER_LINE = 400
+_VOID = re.compile(r"<(?:br|img|hr|input)\b[^>]*>", re.I)
 _CLASS_VALUES = etree.XPath(".//@class")
 _ATTR_CACHE: dict[str, re.Pattern[str]] = {}
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|(?!amp;|lt;|gt;|quot;)[a-z]+);", re.I)
@@ -362,6 +363,23 @@ class ShellInfo:
     furniture: str  # scripts, styles, ad slots and iframes of the replaced content, kept in replace mode
 
 
+def _uses_references(sample: str) -> bool:
+    """The page writes non-ASCII text as character references (or has none at all)."""
+    non_ascii = len(_NON_ASCII.findall(sample))
+    return non_ascii == 0 or len(_ENTITY.findall(sample)) > non_ascii
+
+
+def _xhtml_voids(sample: str) -> bool:
+    """Most void elements (br, img, hr, input) in ``sample`` are closed XHTML-style."""
+    closed = open_ = 0
+    for m in _VOID.finditer(sample):
+        if m.group(0).endswith("/>"):
+            closed += 1
+        else:
+            open_ += 1
+    return closed > open_
+
+
 def analyze_shell(html_text: str, root: lxml.html.HtmlElement) -> ShellInfo | None:
     """Where a ham page's body, content slot and first <h1> are in its raw text; ``None`` if unusable."""
     head_end = _HEAD_CLOSE.search(html_text)
@@ -393,8 +411,8 @@ def analyze_shell(html_text: str, root: lxml.html.HtmlElement) -> ShellInfo | No
         h1=h1_span,
         p_ends=tuple(m.end() for m in _P_CLOSE.finditer(html_text, c_start, c_end)),
         classes=tuple(c for c, _ in classes.most_common(MAX_SHELL_CLASSES)),
-        entities=len(_ENTITY.findall(sample)) > len(_NON_ASCII.findall(sample)),
-        xhtml=sample.count("/>") > sample.count("<br>") + sample.count("<img ") // 2 + 2,
+        entities=_uses_references(sample),
+        xhtml=_xhtml_voids(html_text[c_start:c_end] if _VOID.search(html_text, c_start, c_end) else sample),
         minified=len(sample) > MINIFIED_CHARS_PER_LINE * (sample.count("\n") + 1),
         furniture="\n".join(m.group(0) for m in _FURNITURE.finditer(html_text, c_start, c_end)),
     )
@@ -475,8 +493,10 @@ def minimal(
         )
     if rng.random() < 0.6:
         head.append(
-            "<style>body{margin:0;font-family:%s}.%s{max-width:%dpx;margin:0 auto}a{color:#%06x}</style>"
-            % (
+            (
+                "<style>body{{margin:0;font-family:{}}}.{}{{max-width:{}px;margin:0 auto}}"
+                "a{{color:#{:06x}}}</style>"
+            ).format(
                 rng.choice(("Arial,sans-serif", "Georgia,serif", "Helvetica", "Roboto,sans-serif")),
                 rng.choice(GENERIC_CLASSES),
                 rng.choice((960, 1100, 1200, 1280)),
@@ -487,10 +507,12 @@ def minimal(
         head.append(
             rng.choice(
                 (
-                    f'<script src="{base}/wp-includes/js/jquery/jquery.min.js?ver=3.{rng.randint(1, 7)}.1"></script>',
-                    f'<script async src="https://www.googletagmanager.com/gtag/js?id=G-{rng.randrange(16**8):08X}"></script>',
-                    "<script>window.dataLayer = window.dataLayer || [];function gtag(){dataLayer.push(arguments);}"
-                    "gtag('js', new Date());</script>",
+                    f'<script src="{base}/wp-includes/js/jquery/jquery.min.js?ver=3.{rng.randint(1, 7)}.1">'
+                    "</script>",
+                    '<script async src="https://www.googletagmanager.com/gtag/js?id='
+                    f'G-{rng.randrange(16**8):08X}"></script>',
+                    "<script>window.dataLayer = window.dataLayer || [];"
+                    "function gtag(){dataLayer.push(arguments);}gtag('js', new Date());</script>",
                     f'<script type="text/javascript" src="/js/main.js?v={rng.randint(1, 999)}"></script>',
                     '<link rel="icon" href="/favicon.ico">',
                 )

@@ -15,8 +15,10 @@ from urllib.parse import quote, urlsplit
 from model.synth._pool import SourcePool
 from model.synth._sources import slugify
 
-#: Random words tried when looking for a second domain word that brings the name to the wanted length.
-WORD_FIT_CANDIDATES = 6
+#: Share of invented domain names made of one word when a word of the wanted length exists.
+ONE_WORD_DOMAIN_RATE = 0.4
+#: Names shorter than this are one word.
+MIN_TWO_WORD_CHARS = 7
 #: Share of invented domains with a digit run ("news24").
 DIGIT_DOMAIN_RATE = 0.06
 
@@ -47,19 +49,29 @@ def invent_domain(pool: SourcePool, rng: random.Random, template: int | None = N
     return domain
 
 
+def _word_of_length(pool: SourcePool, rng: random.Random, length: int) -> str | None:
+    same = pool.words_by_length.get(length)
+    return rng.choice(same) if same else None
+
+
 def _one_domain(pool: SourcePool, rng: random.Random, template: int | None) -> str:
-    """Word combination with the length, hyphenation and suffix of a ham URL's registered domain."""
-    words = pool.domain_words
+    """Word combination with the exact length, hyphenation and suffix of a ham URL's registered domain."""
     if template is not None:
         length, hyphen, suffix = pool.url_templates[template][4:]
     else:
         length, hyphen, suffix = rng.randint(5, 16), False, rng.choice(pool.suffixes)
-    name = rng.choice(words)
-    if len(name) + 3 <= length:
-        rest = length - len(name) - (1 if hyphen else 0)
-        cands = [rng.choice(words) for _ in range(WORD_FIT_CANDIDATES)]
-        second = min(cands, key=lambda w: abs(len(w) - rest))
-        name = f"{name}{'-' if hyphen else ''}{second}"
+    name = None
+    if not hyphen and (length < MIN_TWO_WORD_CHARS or rng.random() < ONE_WORD_DOMAIN_RATE):
+        name = _word_of_length(pool, rng, length)
+    if name is None and length >= MIN_TWO_WORD_CHARS:
+        letters = length - (1 if hyphen else 0)
+        first_len = rng.randint(3, letters - 3)
+        first = _word_of_length(pool, rng, first_len)
+        second = _word_of_length(pool, rng, letters - first_len)
+        if first and second:
+            name = f"{first}{'-' if hyphen else ''}{second}"
+    if name is None:
+        name = rng.choice(pool.domain_words)
     if rng.random() < DIGIT_DOMAIN_RATE:
         name += str(rng.choice((24, 1, 7, 360, 365, 4)))
     return f"{name}.{suffix}"
@@ -85,7 +97,8 @@ def page_url(
     """A URL on ``domain`` for a page titled ``title``, shaped like a random ham URL."""
     if not pool.url_templates:
         slug = slugify(title, rng.randint(4, 10))
-        return f"https://www.{domain}/{rng.randint(_FIRST_YEAR, _LAST_YEAR)}/{rng.randint(1, 12):02d}/{slug}.html"
+        year, month = rng.randint(_FIRST_YEAR, _LAST_YEAR), rng.randint(1, 12)
+        return f"https://www.{domain}/{year}/{month:02d}/{slug}.html"
     if template is None:
         template = rng.randrange(len(pool.url_templates))
     scheme, sub, path, query_t = pool.url_templates[template][:4]

@@ -20,30 +20,42 @@ _SITES = (
     (None, "en"),
 )
 _TOPICS = (
-    ("Harbour ferry timetable changes for the winter season",
-     "The ferry operator announced on Monday that crossings will run every forty minutes from November onwards.",
-     "Commuters who rely on the early boat said the change would add almost half an hour to their journeys.",
-     "A spokesperson for the harbour authority promised that the summer timetable would return in April."),
-    ("Moorland walkers asked to keep dogs on leads during nesting",
-     "Rangers have put up new signs along the upper paths where curlews and lapwings are nesting this spring.",
-     "Volunteers counted more breeding pairs than in any year since the survey began two decades ago.",
-     "Visitors are reminded that ground-nesting birds abandon their eggs when they are disturbed repeatedly."),
-    ("Rezept für einen saftigen Apfelkuchen mit Streuseln",
-     "Für den Teig werden Butter, Zucker und Eier schaumig geschlagen und dann mit dem Mehl vermischt.",
-     "Die Äpfel werden geschält, in dünne Spalten geschnitten und mit etwas Zitronensaft beträufelt.",
-     "Der Kuchen wird bei 180 Grad etwa fünfzig Minuten gebacken und sollte vor dem Anschneiden abkühlen."),
-    ("Gemeinderat beschließt neue Radwege im Ortszentrum",
-     "Der Gemeinderat hat am Dienstagabend mit großer Mehrheit den Ausbau der Radwege im Zentrum beschlossen.",
-     "Die Arbeiten sollen im kommenden Frühjahr beginnen und bis zum Herbst abgeschlossen sein.",
-     "Anwohner hatten sich seit Jahren über gefährliche Kreuzungen und fehlende Abstellplätze beklagt."),
-    ("City library extends opening hours after record visitor numbers",
-     "The central library will now stay open until nine in the evening on weekdays, the council confirmed.",
-     "Staff said the reading rooms had been full almost every afternoon since the refurbishment finished.",
-     "The extra hours are funded for one year, after which the arrangement will be reviewed by councillors."),
-    ("Local orchestra plays first concert in restored town hall",
-     "More than four hundred people attended the opening concert in the restored hall on Saturday night.",
-     "The programme included works by Haydn and a new piece commissioned from a composer born in the town.",
-     "Organisers hope to hold a monthly series of concerts once the acoustic panels have been installed."),
+    (
+        "Harbour ferry timetable changes for the winter season",
+        "The ferry operator announced on Monday that crossings will run every forty minutes from November.",
+        "Commuters who rely on the early boat said the change would add half an hour to their journeys.",
+        "A spokesperson for the harbour authority promised that the summer timetable would return in April.",
+    ),
+    (
+        "Moorland walkers asked to keep dogs on leads during nesting",
+        "Rangers have put up new signs along the upper paths where curlews and lapwings nest.",
+        "Volunteers counted more breeding pairs than in any year since the survey began two decades ago.",
+        "Visitors are reminded that ground-nesting birds abandon their eggs when disturbed.",
+    ),
+    (
+        "Rezept für einen saftigen Apfelkuchen mit Streuseln",
+        "Für den Teig werden Butter, Zucker und Eier schaumig geschlagen und dann mit dem Mehl vermischt.",
+        "Die Äpfel werden geschält, in dünne Spalten geschnitten und mit etwas Zitronensaft beträufelt.",
+        "Der Kuchen wird bei 180 Grad etwa fünfzig Minuten gebacken und sollte vor dem Anschneiden abkühlen.",
+    ),
+    (
+        "Gemeinderat beschließt neue Radwege im Ortszentrum",
+        "Der Gemeinderat hat am Dienstagabend mit großer Mehrheit den Ausbau der Radwege beschlossen.",
+        "Die Arbeiten sollen im kommenden Frühjahr beginnen und bis zum Herbst abgeschlossen sein.",
+        "Anwohner hatten sich seit Jahren über gefährliche Kreuzungen und fehlende Abstellplätze beklagt.",
+    ),
+    (
+        "City library extends opening hours after record visitor numbers",
+        "The central library will now stay open until nine on weekdays, the council confirmed.",
+        "Staff said the reading rooms had been full almost every afternoon since the refurbishment finished.",
+        "The extra hours are funded for one year, after which councillors will review it.",
+    ),
+    (
+        "Local orchestra plays first concert in restored town hall",
+        "More than four hundred people attended the opening concert in the restored hall on Saturday night.",
+        "The programme included works by Haydn and a new piece commissioned from a local composer.",
+        "Organisers hope to hold a monthly series of concerts once the acoustic panels have been installed.",
+    ),
 )
 
 
@@ -137,15 +149,29 @@ def test_pages_use_text_from_the_given_ham(ham):
 
 
 def test_aggregator_pages_have_teasers_with_cta_and_share_rows(ham):
-    share_names = ("Twitter", "Facebook", "facebook", "Tweet")
-    ctas = ("Read more", "Click here", "Cick here", "Clik", "Continue", "Full story", "Read full", "Read the",
-            "More >>", "Weiterlesen", "Mehr lesen", "Hier klicken", "Zum ganzen", "Weiter lesen")
+    share_names = ("twitter", "facebook", "tweet")
+    ctas = (
+        "read more",
+        "click here",
+        "cick here",
+        "clik",
+        "continue",
+        "full story",
+        "read full",
+        "read the",
+        "more >>",
+        "weiterlesen",
+        "mehr lesen",
+        "hier klicken",
+        "zum ganzen",
+        "weiter lesen",
+    )
     for r in synthesize(ham, 8, seed=2, families=["aggregator"]):
         root = lxml.html.document_fromstring(r.html)
         text = root.text_content()
-        labels = " ".join(a.get("aria-label") or "" for a in root.iter("a"))
-        assert any(c in text for c in ctas), r.id
-        assert any(s in text or s in labels for s in share_names), r.id
+        labels = " ".join(a.get("aria-label") or "" for a in root.iter("a")).lower()
+        assert any(c in text.lower() for c in ctas), r.id
+        assert any(s in text.lower() or s in labels for s in share_names), r.id
         other_titles = [t for t, *_ in _TOPICS if t in text]
         assert len(other_titles) >= 2, r.id  # the article plus at least one off-topic teaser
 
