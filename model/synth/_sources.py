@@ -45,7 +45,7 @@ _WS = re.compile(r"\s+")
 _CODEY = re.compile(r"[{};]\s*$|function\s*\(|var\s+\w+\s*=|window\.|document\.")
 _TITLE_SPLIT = re.compile(r"\s+[|–—·»:-]\s+")
 _WORD = re.compile(r"[^\W\d_]+", re.U)
-_ASCII_WORD = re.compile(r"^[a-z]{3,9}$")
+_ASCII_WORD = re.compile(r"^[a-z]{2,12}$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 _TEXT_XPATH = etree.XPath("//p | //h1 | //h2 | //h3 | //title | //meta | //html")

@@ -17,6 +17,8 @@ from model.synth._sources import slugify
 
 #: Share of invented domain names made of one word when a word of the wanted length exists.
 ONE_WORD_DOMAIN_RATE = 0.4
+#: Longest word used in invented domain names.
+MAX_WORD_CHARS = 12
 #: Names shorter than this are one word.
 MIN_TWO_WORD_CHARS = 7
 #: Share of invented domains with a digit run ("news24").
@@ -64,12 +66,19 @@ def _one_domain(pool: SourcePool, rng: random.Random, template: int | None) -> s
     if not hyphen and (length < MIN_TWO_WORD_CHARS or rng.random() < ONE_WORD_DOMAIN_RATE):
         name = _word_of_length(pool, rng, length)
     if name is None and length >= MIN_TWO_WORD_CHARS:
-        letters = length - (1 if hyphen else 0)
-        first_len = rng.randint(3, letters - 3)
-        first = _word_of_length(pool, rng, first_len)
-        second = _word_of_length(pool, rng, letters - first_len)
-        if first and second:
-            name = f"{first}{'-' if hyphen else ''}{second}"
+        parts: list[str] = []
+        remaining = length - (1 if hyphen else 0)
+        while remaining > 0:
+            if remaining <= MAX_WORD_CHARS and (parts or rng.random() < 0.2):
+                word = _word_of_length(pool, rng, remaining)
+            else:
+                word = _word_of_length(pool, rng, rng.randint(3, min(MAX_WORD_CHARS, max(3, remaining - 3))))
+            if word is None:
+                break
+            parts.append(word)
+            remaining -= len(word)
+        if remaining == 0 and parts:
+            name = ("-" if hyphen else "").join(parts[:2]) + "".join(parts[2:])
     if name is None:
         name = rng.choice(pool.domain_words)
     if rng.random() < DIGIT_DOMAIN_RATE:
