@@ -19,6 +19,14 @@ NO_CLASS_RATE = 0.2
 #: Probability that a class name is taken from the shell's own classes rather than the generic list.
 SHELL_CLASS_RATE = 0.45
 _IMG_EXTS = (".jpg", ".jpeg", ".png", ".webp")
+#: ``src`` of lazily loaded images, as common lazy-load plugins write it.
+_LAZY_PLACEHOLDERS = (
+    "data:image/gif;base64,R0lGODlhAQABAAAAACw=",
+    "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7",
+    "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%3E%3C/svg%3E",
+    "/wp-content/plugins/lazy-load/images/1x1.trans.gif",
+    "/images/blank.gif",
+)
 
 
 class Markup:
@@ -72,7 +80,7 @@ class Markup:
             else ""
         )
         if lazy if lazy is not None else rng.random() < 0.3:
-            placeholder = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+            placeholder = rng.choice(_LAZY_PLACEHOLDERS)
             return f'<img data-src="{attr(src)}" src="{placeholder}" alt="{alt}"{size}>'
         return f'<img src="{attr(src)}" alt="{alt}"{size}>'
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 
 import lxml.html
 import pytest
 
-from model.corpus import Record
+from model.corpus import Record, read_jsonl
 from model.synth import FAMILIES, HAM_FAMILIES, synthesize
 
 _SITES = (
@@ -106,6 +110,28 @@ def ham() -> list[Record]:
 
 
 ALL = FAMILIES + HAM_FAMILIES
+
+
+def test_same_pages_in_another_process_with_another_hash_seed(ham, tmp_path):
+    path = tmp_path / "ham.jsonl"
+    path.write_text("".join(r.to_json() + "\n" for r in ham), encoding="utf-8")
+    script = (
+        "import hashlib, sys\n"
+        "from model.corpus import read_jsonl\n"
+        "from model.synth import FAMILIES, HAM_FAMILIES, synthesize\n"
+        "out = synthesize(list(read_jsonl(sys.argv[1])), 24, seed=5, families=FAMILIES + HAM_FAMILIES)\n"
+        "print(hashlib.sha256(''.join(r.to_json() for r in out).encode()).hexdigest())\n"
+    )
+    digests = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(path)], env=env, capture_output=True, text=True, check=True
+        )
+        digests.add(done.stdout.strip())
+    here = synthesize(list(read_jsonl(path)), 24, seed=5, families=ALL)
+    digests.add(hashlib.sha256("".join(r.to_json() for r in here).encode()).hexdigest())
+    assert len(digests) == 1
 
 
 def test_same_seed_same_pages_and_other_seed_other_pages(ham):
