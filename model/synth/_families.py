@@ -221,11 +221,12 @@ def hashtag_filler(ctx: Ctx, teasers: list[TextSource]) -> str:
     filler = list(lex.HASHTAG_FILLER.get(ctx.lang, lex.HASHTAG_FILLER["en"]))
     rng.shuffle(filler)
     for text in filler[: rng.randint(1, len(filler))]:
-        if rng.random() < 0.3:
-            out.append(
-                ctx.heading(3, cut(text.format(site=social, region=region), 60).rstrip("…") + "?", "sub")
-            )
-        out.append(f"<p>{esc(text.format(site=social, region=region))}</p>")
+        text = text.format(site=social, region=region)
+        first, *rest = sentences(text)
+        if first.endswith("?") and rest and rng.random() < 0.7:  # "What are X Trends?" as a subheading
+            out.append(ctx.heading(3, first, "sub"))
+            text = " ".join(rest)
+        out.append(f"<p>{esc(text)}</p>")
     return "\n".join(out)
 
 
