@@ -1,10 +1,12 @@
 """Page shells: a ham page's own <head>, header, navigation and footer around synthetic content.
 
-The raw text of the ham page before ``<body ...>`` (doctype, comments, head with its scripts, styles and
-meta tags) and after ``</body>`` is kept byte for byte; only the body is re-serialized by lxml after the
-content slot has been emptied or a block injected. Title and description meta tags are rewritten for the
-new page, and the ham site's domain is replaced by the synthetic page's domain everywhere, so internal links
-stay internal. A minimal hand-built shell is used for some pages (and for parked domains).
+The raw text of the ham page is kept byte for byte (doctype, comments, head with its scripts, styles and
+meta tags, header, navigation, footer) except at the content slot: lxml finds the element holding the main
+text once per record, the slot is located in the raw text, and the synthetic fragment replaces its content
+(or is injected after one of its paragraphs). Re-serializing with lxml would change the shell's idioms
+(``<br />``, character references) and give synthetic pages away. Title and description meta tags are
+rewritten for the new page, and the ham site's domain is replaced by the synthetic page's domain everywhere,
+so internal links stay internal. A minimal hand-built shell is used for some pages (and most parked ones).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from lxml import etree
 from model.synth import _lexicon as lex
 from model.synth._sources import MIN_PARAGRAPH_CHARS, slugify
 
-#: The placeholder element the content fragment replaces after serialization.
+#: The placeholder the content fragment replaces when a page is rendered.
 SLOT_TAG = "synthslot"
 SLOT = f"<{SLOT_TAG}></{SLOT_TAG}>"
 #: Text put into the shell's first <h1> in replace mode; rendering swaps in the new page title.
@@ -540,12 +542,8 @@ def minimal(
         items = "".join(f'<li><a href="/{slugify(n, 2)}/">{esc(n)}</a></li>' for n in nav[:6])
         body.append(f'<aside class="sidebar"><div class="widget"><ul>{items}</ul></div></aside>')
     footer = lex.COPYRIGHT.get(lang, lex.COPYRIGHT["en"]).format(year=year, site=site_name)
-    body.append(
-        f'<{rng.choice(("footer", "div"))} id="footer"><p>{esc(footer)}</p></footer>'.replace(
-            '<div id="footer"><p>' + esc(footer) + "</p></footer>",
-            '<div id="footer"><p>' + esc(footer) + "</p></div>",
-        )
-    )
+    footer_tag = rng.choice(("footer", "div"))
+    body.append(f'<{footer_tag} id="footer"><p>{esc(footer)}</p></{footer_tag}>')
     for _ in range(rng.randint(0, 3)):
         body.append(f'<script src="/js/{rng.choice(("app", "scripts", "custom", "theme"))}.js"></script>')
     return Shell(
