@@ -36,6 +36,8 @@ __all__ = [
     "read_html_dir",
     "read_jsonl",
     "read_warc",
+    "warc_record_cut_short",
+    "warc_unread_tail",
 ]
 
 logger = logging.getLogger(__name__)
@@ -258,16 +260,21 @@ def read_warc(path: str | Path, labels_csv: str | Path) -> Iterator[Record]:
         iterator = ArchiveIterator(fh)
         try:
             for rec in iterator:
-                if rec.rec_type != "response" or rec.http_headers is None:
-                    continue
-                content_type = rec.http_headers.get_header("Content-Type")
-                if not is_html_content_type(content_type):
+                content_type = rec.http_headers.get_header("Content-Type") if rec.http_headers else None
+                if rec.rec_type != "response" or not is_html_content_type(content_type):
+                    if warc_record_cut_short(rec):
+                        logger.warning(
+                            "%s: the archive ends inside a record at byte %s", path, iterator.offset
+                        )
                     continue
                 url = rec.rec_headers.get_header("WARC-Target-URI") or ""
                 if url not in labels:
                     unlabelled += 1
                     continue
                 body = rec.content_stream().read()
+                if warc_record_cut_short(rec):
+                    logger.warning("%s: skipped %s: the archive ends inside its record", path, url)
+                    continue
                 seen.add(url)
                 label, kind = labels[url]
                 yield Record(
@@ -280,12 +287,50 @@ def read_warc(path: str | Path, labels_csv: str | Path) -> Iterator[Record]:
                 )
         except _warc_errors() as exc:
             raise CorpusError(f"{path}: unreadable WARC record at byte {iterator.offset} ({exc})") from None
+        tail = warc_unread_tail(fh, iterator.offset)
+        if tail:
+            logger.warning("%s: the archive ends inside a record: its last %s bytes were skipped", path, tail)
     if unlabelled:
         logger.info("%s: skipped %s HTML responses with no label in %s", path, unlabelled, labels_csv)
     if len(seen) < len(labels):
         logger.warning(
             "%s: %s labelled URLs have no HTML response in the archive", labels_csv, len(labels) - len(seen)
         )
+
+
+#: Bytes read at a time while checking that a WARC record's block really is as long as it says.
+_DRAIN_CHUNK_BYTES = 64 * 1024
+
+
+def warc_record_cut_short(record) -> bool:
+    """True if the archive ends before the end of ``record``'s block (its ``Content-Length``).
+
+    Call it after reading the payload: warcio's streams stop quietly at end of file, so a record cut in
+    the middle (an archive copied while it was being written) would otherwise pass for a short page.
+    Whatever is left of the block is read (and discarded) to find out.
+    """
+    raw = record.raw_stream
+    while getattr(raw, "limit", 0) > 0:
+        if not raw.read(min(raw.limit, _DRAIN_CHUNK_BYTES)):
+            return True
+    return False
+
+
+def warc_unread_tail(fh, end: int) -> int:
+    """Bytes of an archive file after ``end`` (where the iteration stopped) that are not blank lines.
+
+    warcio ends its iteration without an error when a compressed archive is cut inside a record: the
+    partial record is simply not there. A non-zero result here is that cut-off record.
+    """
+    import os
+
+    size = os.fstat(fh.fileno()).st_size
+    if size <= end:
+        return 0
+    fh.seek(end)
+    if not fh.read(_DRAIN_CHUNK_BYTES).strip():
+        return 0
+    return size - end
 
 
 def _warc_errors() -> tuple[type[BaseException], ...]:

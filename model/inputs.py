@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from model.corpus import decode_html, is_html_content_type
+from model.corpus import decode_html, is_html_content_type, warc_record_cut_short, warc_unread_tail
 
 __all__ = [
     "HTML_SUFFIXES",
@@ -262,23 +262,34 @@ def _iter_warc(path: Path, label: str) -> Iterator[InputItem]:
             try:
                 rec = next(iterator)
             except StopIteration:
+                tail = warc_unread_tail(fh, iterator.offset)
+                if tail:
+                    yield InputError(
+                        id=f"{label}@{iterator.offset}",
+                        error=f"the archive ends inside a record (cut short): {tail} bytes after the last "
+                        f"complete record were not read",
+                    )
                 return
             except Exception as exc:  # any parser failure on untrusted bytes ends this file, not the batch
                 yield InputError(
                     id=f"{label}@{offset}", error=f"unreadable WARC record, rest of file skipped: {exc}"
                 )
                 return
-            if rec.rec_type != "response" or rec.http_headers is None:
-                continue
-            content_type = rec.http_headers.get_header("Content-Type")
-            if not is_html_content_type(content_type):
-                continue
             rec_id = rec.rec_headers.get_header("WARC-Record-ID") or f"{label}@{offset}"
+            content_type = rec.http_headers.get_header("Content-Type") if rec.http_headers else None
+            if rec.rec_type != "response" or not is_html_content_type(content_type):
+                if warc_record_cut_short(rec):  # not a page, but the archive is cut: say so
+                    yield InputError(id=rec_id, error="the archive ends inside this record (cut short)")
+                continue
             url = rec.rec_headers.get_header("WARC-Target-URI") or None
             try:
                 body = rec.content_stream().read(MAX_INPUT_BYTES)
+                cut_short = len(body) < MAX_INPUT_BYTES and warc_record_cut_short(rec)
                 html = decode_html(body, content_type)
             except Exception as exc:  # a broken chunked/gzip body is this record's error, not the batch's
                 yield InputError(id=rec_id, error=f"cannot read the response body: {exc}")
+                continue
+            if cut_short:
+                yield InputError(id=rec_id, error="the archive ends inside this record (cut short)")
                 continue
             yield InputPage(id=rec_id, url=url, html=html)

@@ -18,6 +18,7 @@ import json
 import logging
 import math
 import os
+import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -492,12 +493,19 @@ def _run_score(args: argparse.Namespace) -> int:
 
     out_format = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     show_progress = len(head) > PROGRESS_MIN_PAGES and sys.stderr.isatty()
-    table = _TableWriter(max((len(item.id) for item in head), default=0)) if out_format == "table" else None
+    widest = max((len(_printable(item.id)) for item in head), default=0)
+    table = _TableWriter(widest) if out_format == "table" else None
     pages = spam = errors = 0
     failure = None
     with _progress(sys.stderr, show_progress) as bar:
 
         def emit(line: str) -> None:
+            try:
+                write(line)
+            except UnicodeEncodeError:  # stdout's encoding cannot take it: escape what it cannot
+                write(line.encode("ascii", "backslashreplace").decode("ascii"))
+
+        def write(line: str) -> None:
             if show_progress:  # clear the bar, print the line, redraw the bar (stdout may be the terminal)
                 bar.write(line, file=sys.stdout)
             else:
@@ -512,7 +520,7 @@ def _run_score(args: argparse.Namespace) -> int:
                     errors += 1
                 elif record["spam"]:
                     spam += 1
-                emit(json.dumps(record, ensure_ascii=False) if table is None else table.row(record))
+                emit(_jsonl_line(record) if table is None else table.row(record))
                 bar.update()
         except WorkerPoolError as exc:
             failure = exc
@@ -532,6 +540,25 @@ def _run_score(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_SPAM if args.fail_on_spam and spam else EXIT_OK
+
+
+#: Lone UTF-16 surrogates: a JSON ``\\ud800`` escape or an undecodable file name yields them in a str.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _jsonl_line(record: dict[str, Any]) -> str:
+    """One output record as JSON text; a record holding a lone surrogate is written with ASCII escapes
+    (valid JSON, and the same string when read back), since it cannot be encoded as UTF-8."""
+    line = json.dumps(record, ensure_ascii=False)
+    return json.dumps(record) if _SURROGATE.search(line) else line
+
+
+def _printable(text: str) -> str:
+    """Text from a page or a file name made safe for a terminal: control characters (newlines, escape
+    sequences) and lone surrogates are shown as Python escapes instead of acting on the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def _format_value(value: float | None) -> str:
@@ -558,9 +585,9 @@ class _TableWriter:
         return f"{'SCORE':>{self._score_width}}  {'VERDICT':<7}  {'ID':<{self._id_width}}  TOP REASON"
 
     def row(self, record: dict[str, Any]) -> str:
-        page_id = _shorten(record["id"], TABLE_MAX_ID_WIDTH)
+        page_id = _shorten(_printable(record["id"]), TABLE_MAX_ID_WIDTH)
         if "error" in record:
-            score, verdict, detail = "-", "ERROR", record["error"]
+            score, verdict, detail = "-", "ERROR", _printable(record["error"])
         else:
             score = f"{record['score']:.{SCORE_DECIMALS}f}"
             verdict = "SPAM" if record["spam"] else "ok"
@@ -605,8 +632,8 @@ def _run_explain(args: argparse.Namespace) -> int:
 def _write_explanation(out: TextIO, page_id: str, url: str | None, verdict: Any, rows: list[tuple]) -> None:
     label = "SPAM" if verdict.is_spam else "not spam"
     relation = ">=" if verdict.is_spam else "<"
-    out.write(f"page:      {page_id}\n")
-    out.write(f"url:       {url or '(none given: URL features are undefined)'}\n")
+    out.write(f"page:      {_printable(page_id)}\n")
+    out.write(f"url:       {_printable(url) if url else '(none given: URL features are undefined)'}\n")
     out.write(
         f"score:     {verdict.score:.{SCORE_DECIMALS}f}  ({relation} threshold "
         f"{verdict.threshold:.{SCORE_DECIMALS}f})\n"

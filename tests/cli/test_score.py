@@ -254,3 +254,21 @@ def test_table_keeps_long_ids_readable(capsys, batch_jsonl: Path, tmp_path: Path
     assert main(["score", "--format", "table", "--jobs", "1", str(batch_jsonl), str(deep)]) == 0
     last = capsys.readouterr().out.splitlines()[-1]
     assert "…" + str(deep)[-59:] in last  # shortened from the left to 60 characters, its end kept
+
+
+def test_lone_surrogates_and_control_characters_in_ids(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "odd-ids.jsonl"
+    path.write_bytes(
+        b'{"id": "\\ud800", "url": "http://\\udfff.example/", "html": "<p>x</p>"}\n'
+        b'{"id": "two\\nlines\\u001b[2J", "html": "<p>x</p>"}\n'
+        b'{"id": "after", "html": "<p>x</p>"}\n'
+    )
+    status, records, err = run_jsonl(capsys, "--jobs", "1", str(path))
+    assert status == 0 and "3 pages" in err
+    assert [r["id"] for r in records] == ["\ud800", "two\nlines\x1b[2J", "after"]  # read back exactly
+    assert records[0]["url"] == "http://\udfff.example/"
+    assert main(["score", "--format", "table", "--jobs", "1", str(path)]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert len(rows) == 3
+    assert "\\ud800" in rows[0] and "two\\nlines\\x1b[2J" in rows[1]
+    assert not any(ch in row for row in rows for ch in "\x1b\r\ud800")

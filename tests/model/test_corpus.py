@@ -260,3 +260,16 @@ def test_iter_corpus_reads_the_shared_corpus_layout() -> None:
         pytest.skip(f"../shared not found: {shared}")
     first = next(iter_corpus([shared / "corpus"]))
     assert first.label == "ham" and first.html and first.source
+
+
+@pytest.mark.parametrize("gzip_records", [True, False])
+def test_read_warc_skips_a_record_cut_short(tmp_path: Path, gzip_records: bool, caplog) -> None:
+    warc = _sample_warc(tmp_path, gzip_records=gzip_records)
+    data = warc.read_bytes()
+    warc.write_bytes(data[: len(data) - 60])  # the last response (c.example) loses its end
+    labels = tmp_path / "labels.csv"
+    labels.write_text("https://a.example/,ham\nhttps://c.example/,spam\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="model.corpus"):
+        records = list(read_warc(warc, labels))
+    assert [r.url for r in records] == ["https://a.example/"]
+    assert "ends inside" in caplog.text

@@ -207,3 +207,19 @@ def test_stdin_text_stream_without_buffer(monkeypatch) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("<p>typed in</p>"))
     (item,) = iter_inputs("-")
     assert item == InputPage(id="-", url=None, html="<p>typed in</p>")
+
+
+@pytest.mark.parametrize("name", ["cut.warc", "cut.warc.gz"])
+def test_warc_cut_inside_a_record_gives_an_error_record(tmp_path: Path, name: str) -> None:
+    full = tmp_path / f"full-{name}"
+    bodies = [(f"https://{i}.example/", "text/html", (PAGE * (i + 1)).encode()) for i in range(3)]
+    ids = write_warc(full, bodies)
+    data = full.read_bytes()
+    path = tmp_path / name
+    path.write_bytes(data[: len(data) - 150])  # the last record loses its end
+    items = list(iter_inputs(str(path)))
+    assert [item.id for item in items[:2]] == ids[:2]
+    assert all(isinstance(item, InputPage) for item in items[:2])
+    assert len(items) == 3 and isinstance(items[2], InputError)
+    assert "cut short" in items[2].error
+    assert items[2].id in (ids[2], *(f"{path}@{n}" for n in range(len(data))))
