@@ -18,7 +18,8 @@ argument may be:
 A missing or unreadable argument raises :class:`InputArgumentError` when :func:`iter_inputs` is called,
 before any page is yielded, so a command can reject its arguments before scoring starts. Problems found
 while reading (a bad JSONL line, a corrupt WARC record, a file in a directory that cannot be read) become
-:class:`InputError` records instead; a corrupt compressed stream ends that file after its error record.
+:class:`InputError` records instead; a corrupt compressed stream ends that file after its error record,
+and an archive cut inside a record (copied while it was being written) ends with an error record for it.
 
 HTML files and stdin are passed on as bytes (the scorer decodes them as Scrapy would); WARC payloads are
 decoded here with the response's ``Content-Type`` header (:func:`model.corpus.decode_html`).
