@@ -7,16 +7,16 @@ sends the reader to other sites.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from features import lexicon
-from features._common import per_1k_words, ratio
-from features.page import Page
+from features._common import line_counts, per_1k_words, ratio
+from features.page import Link, Page
 
 #: A teaser is the run of lines before a call to action, at most this many lines long.
 MAX_TEASER_LINES = 8
 #: A teaser's blurb is a line of at least this many words.
 MIN_BLURB_WORDS = 8
+#: A teaser's share row sits at most this many lines after its call to action.
+MAX_SHARE_AFTER_CTA = 4
 #: Lines of at most this many characters are "short" (menu items, labels, calls to action).
 MAX_SHORT_LINE_CHARS = 60
 
@@ -26,11 +26,26 @@ def cta_lines(page: Page) -> list[int]:
 
     def compute(p: Page) -> list[int]:
         match = lexicon.CTA_LINE_RE.match
+        limit = lexicon.MAX_CTA_LINE_CHARS
+        first = lexicon.CTA_FIRST_WORDS
         return [
-            i for i, low in enumerate(p.lower_lines) if len(low) <= lexicon.MAX_CTA_LINE_CHARS and match(low)
+            i
+            for i, (low, ws) in enumerate(zip(p.lower_lines, p.line_words, strict=True))
+            if ws and ws[0] in first and len(low) <= limit and match(low)
         ]
 
     return page.memo("cta_lines", compute)  # type: ignore[no-any-return]
+
+
+def cta_links(page: Page) -> list[Link]:
+    """Links whose whole anchor text is a call to action."""
+
+    def compute(p: Page) -> list[Link]:
+        match = lexicon.CTA_LINE_RE.match
+        limit = lexicon.MAX_CTA_LINE_CHARS
+        return [link for link in p.links if link.text and len(link.text) <= limit and match(link.text.lower())]
+
+    return page.memo("cta_links", compute)  # type: ignore[no-any-return]
 
 
 def cta_line_count(page: Page) -> float:
@@ -47,63 +62,68 @@ def cta_lines_per_1k_words(page: Page) -> float:
 def cta_top_repeat_count(page: Page) -> float:
     """How often the most repeated call-to-action line occurs verbatim. Templates repeat one exact
     string ("Read more >> : Cick here"); hand-written pages vary or do not repeat at all."""
-    counts = Counter(page.lower_lines[i] for i in cta_lines(page))
-    return float(max(counts.values(), default=0))
+    counts = line_counts(page)
+    lower = page.lower_lines
+    return float(max((counts[lower[i]] for i in cta_lines(page)), default=0))
 
 
 def short_line_top_repeat_count(page: Page) -> float:
     """How often the most repeated short visible line occurs (labels, share rows, calls to action).
     Spam templates stamp the same block under every teaser."""
-    counts = Counter(low for low in page.lower_lines if len(low) <= MAX_SHORT_LINE_CHARS)
-    return float(max(counts.values(), default=0))
+    return float(max((n for low, n in line_counts(page).items() if len(low) <= MAX_SHORT_LINE_CHARS), default=0))
 
 
 def repeated_line_char_ratio(page: Page) -> float:
     """Fraction of visible characters in lines that occur more than once on the page. Stamped
     template blocks make it high; an article's text is unique."""
-    counts = Counter(page.lower_lines)
-    repeated = sum(len(low) for low in page.lower_lines if counts[low] > 1)
-    return ratio(repeated, sum(len(low) for low in page.lower_lines))
+    repeated = sum(len(low) * n for low, n in line_counts(page).items() if n > 1)
+    return ratio(repeated, page.char_count)
 
 
 def teaser_unit_count(page: Page) -> float:
     """Teaser units: a call to action preceded (within a few lines, after the previous call to action)
     by a blurb of real sentences and a headline or link. The aggregator's repeated building block."""
-    ctas = cta_lines(page)
     lines = page.lines
     link_chars = page.line_link_chars
     heading_lines = {h.line for h in page.headings}
     units = 0
     previous = -1
-    for i in ctas:
+    for i in cta_lines(page):
         start = max(previous + 1, i - MAX_TEASER_LINES)
-        has_blurb = has_head = False
-        for j in range(start, i):
-            if len(lines[j].split()) >= MIN_BLURB_WORDS:
-                has_blurb = True
-            if j in heading_lines or link_chars[j] > 0:
-                has_head = True
+        span = range(start, i)
+        has_blurb = any(lines[j].count(" ") >= MIN_BLURB_WORDS - 1 for j in span)
+        has_head = any(j in heading_lines or link_chars[j] for j in span)
         units += has_blurb and has_head
         previous = i
     return float(units)
 
 
-def _cta_links(page: Page) -> list:
-    match = lexicon.CTA_LINE_RE.match
-    return [
-        link
-        for link in page.links
-        if link.text and len(link.text) <= lexicon.MAX_CTA_LINE_CHARS and match(link.text.lower())
-    ]
+def shared_teaser_count(page: Page) -> float:
+    """Teaser units that carry their own share row (between the unit's call to action and the next
+    unit, within a few lines): "Read more >> : Cick here" followed by "Share on : Twitter Facebook ...".
+    A share bar per story is what stamped aggregator templates do and real pages rarely do."""
+    from features.share import share_rows  # the share family builds on the same lines
+
+    ctas = cta_lines(page)
+    if not ctas:
+        return 0.0
+    rows = share_rows(page)
+    units = 0
+    for k, i in enumerate(ctas):
+        previous = ctas[k - 1] if k else -1
+        following = ctas[k + 1] if k + 1 < len(ctas) else len(page.lines)
+        lo, hi = max(previous + 1, i - MAX_TEASER_LINES), min(following, i + MAX_SHARE_AFTER_CTA + 1)
+        units += any(lo <= r < hi for r in rows)
+    return float(units)
 
 
 def cta_external_link_count(page: Page) -> float:
     """Links whose anchor is a call to action and that lead to another site. A home page's "Read
     more" stays on the site; an aggregator's "Click here" sends the reader to the copied source."""
-    return float(sum(1 for link in _cta_links(page) if link.kind == "external"))
+    return float(sum(1 for link in cta_links(page) if link.kind == "external"))
 
 
 def cta_link_external_ratio(page: Page) -> float:
     """Of the call-to-action links, the fraction leading off-site (nan without any)."""
-    links = _cta_links(page)
+    links = cta_links(page)
     return ratio(sum(1 for link in links if link.kind == "external"), len(links))

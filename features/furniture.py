@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections import Counter
 
 from features import lexicon
-from features._common import NAN, per_1k_words, ratio
+from features._common import NAN, content_vocabulary, content_words, per_1k_words, ratio
 from features.page import Page
-from features.sections import content_words
+from features.text import phrase_hits
 
 #: Hidden-text ratio is undefined (nan) when the page has fewer characters of text than this.
 MIN_TEXT_CHARS = 50
+#: Ad-network hosts are looked for in this many leading characters of a script URL.
+MAX_SRC_CHARS = 256
 
 
 def ad_slot_count(page: Page) -> float:
@@ -33,7 +35,7 @@ def ad_slots_per_1k_words(page: Page) -> float:
 def ad_script_count(page: Page) -> float:
     """External scripts loaded from ad networks and recommendation widgets."""
     search = lexicon.AD_HOST_RE.search
-    return float(sum(1 for src in page.script_srcs if search(src.lower())))
+    return float(sum(1 for src in page.script_srcs if search(src[:MAX_SRC_CHARS].lower())))
 
 
 def sponsored_label_count(page: Page) -> float:
@@ -61,24 +63,23 @@ def title_body_overlap_ratio(page: Page) -> float:
     title = set(content_words(page.title))
     if not title:
         return NAN
-    body = set(content_words(page.text))
-    return len(title & body) / len(title)
+    return len(title & content_vocabulary(page)) / len(title)
 
 
 def headings_per_paragraph(page: Page) -> float:
     """Headings per ``<p>`` element: teaser walls and doorways are heading-heavy."""
-    return ratio(len(page.headings), page.tag_counts.get("p", 0) + 1)
+    return ratio(len(page.headings), page.paragraph_count + 1)
 
 
 def hidden_text_ratio(page: Page) -> float:
     """Fraction of the text hidden by inline styles (``display:none``, ``font-size:0``, off-screen
-    indents) or the ``hidden`` attribute: text for crawlers, not readers."""
-    total = page.hidden_chars + page.char_count
-    return page.hidden_chars / total if total >= MIN_TEXT_CHARS else NAN
+    indents) or the ``hidden`` attribute: text for crawlers, not readers (nan on nearly empty pages)."""
+    total = page.char_count
+    return min(1.0, page.hidden_chars / total) if total >= MIN_TEXT_CHARS else NAN
 
 
 def parked_phrase_count(page: Page) -> float:
     """Phrases of parked and for-sale domain landers ("This domain may be for sale", "Related
     searches", "Sponsored listings"), in en/de/es/fr."""
-    search = lexicon.PARKED_RE.findall
-    return float(sum(len(search(low)) for low in page.lower_lines) + len(search(page.title.lower())))
+    title = lexicon.PHRASES.count(lexicon.WORD_RE.findall(page.title.lower())).get("parked", 0)
+    return float(phrase_hits(page).get("parked", 0) + title)

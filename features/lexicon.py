@@ -122,6 +122,8 @@ MAX_CTA_LINE_CHARS = 80
 CTA_LINE_RE = re.compile(
     r"^[\W_]{0,8}(?:" + "|".join(re.escape(p) for p in sorted(CTA_PHRASES, key=len, reverse=True)) + r")\b"
 )
+#: First words of the phrases: a line starting with another word is not a call to action.
+CTA_FIRST_WORDS = frozenset(re.findall(r"[^\W_]+", " ".join(p.split()[0] for p in CTA_PHRASES)))
 #: An anchor whose whole text is generic: it says nothing about where it goes.
 GENERIC_ANCHOR_RE = re.compile(
     r"^[\W_]{0,8}(?:"
@@ -157,10 +159,10 @@ GENERIC_ANCHOR_RE = re.compile(
 
 # --------------------------------------------------------------------------------------------------------
 # Social networks, by the names a share row prints and by the hosts its links point to.
-SOCIAL_NAME_RE = re.compile(
-    r"\b(twitter|facebook|whatsapp|telegram|pinterest|truth ?social|gettr|linkedin|reddit|tumblr|vkontakte|"
-    r"instagram|tiktok|snapchat|viber|weibo|wechat|qzone|flipboard|mastodon|bluesky|parler|rumble|"
-    r"messenger|xing|digg|pocket|mix|threads|gab|vk|line)\b"
+SOCIAL_NAMES = frozenset(
+    """twitter facebook whatsapp telegram pinterest truthsocial gettr linkedin reddit tumblr vkontakte instagram
+    tiktok snapchat viber weibo wechat qzone flipboard mastodon bluesky parler rumble messenger xing digg pocket
+    mix threads gab vk line""".split()
 )
 #: "X" alone is an ordinary letter; it counts as a network only written the way share rows write it.
 SOCIAL_X_RE = re.compile(r"\btwitter ?\(x\)|\(x\) ?twitter|\bx \(formerly twitter\)|\bx\.com\b")
@@ -272,38 +274,126 @@ STOP_WORDS = frozenset(
 WORD_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
 HASHTAG_RE = re.compile(r"(?<![\w&])#[^\W\d_][\w]{1,60}")
 #: Pictographic emoji and the dingbats spam rows decorate themselves with ("👇", "🔥", "➡").
-EMOJI_RE = re.compile(
-    "[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f000-\U0001f2ff\u2b50\u2b06\u2b07\u2934\u2935]"
-)
+EMOJI_RE = re.compile("[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f000-\U0001f2ff\u2b50\u2b06\u2b07\u2934\u2935]")
 #: Characters that end a sentence in the scripts the corpus holds.
 LINE_END_PUNCT = frozenset(".!?…。！？\"'”’»):;")
-#: Stock phrases of generated SEO filler and autoblog boilerplate.
-FILLER_RE = re.compile(
-    r"in this article,? (?:we|i) will|in this post,? (?:we|i) will|in this blog post|without further ado|"
-    r"in conclusion|stay up to date|stay tuned|it is worth noting that|as we all know|"
-    r"are the most popular|the latest trending|trending news|listed here|most popular hashtags|"
-    r"let'?s dive in|dive into|in today'?s (?:fast-paced|digital) world|in der heutigen|en este artículo|"
-    r"dans cet article|originally published (?:at|on)|the post .{1,80} appeared first on"
+#: Stock phrases of generated SEO filler and autoblog boilerplate. Phrases are matched on words (see
+#: :class:`PhraseIndex`): "(a|b)" is an alternative, "(a|)" an optional word, "#" any number.
+FILLER_PHRASES = (
+    "in this (article|post|blog post|guide) (we|i) (will|ll)",
+    "in this blog post",
+    "without further ado",
+    "in conclusion",
+    "stay up to date",
+    "stay tuned",
+    "it is worth noting that",
+    "as we all know",
+    "are the most popular",
+    "the latest trending",
+    "trending news",
+    "listed here",
+    "most popular hashtags",
+    "let s dive in",
+    "lets dive in",
+    "dive into",
+    "in today s (fast paced|digital) world",
+    "in todays (fast paced|digital) world",
+    "in der heutigen",
+    "en este artículo",
+    "dans cet article",
+    "originally published (at|on)",
+    "appeared first on",
 )
-#: Curiosity-gap headlines of made-for-ads teaser grids.
-CLICKBAIT_RE = re.compile(
-    r"you won'?t believe|what happened next|doctors (?:hate|are stunned)|this one (?:weird )?trick|"
-    r"will (?:shock|blow|amaze) you|jaw-?dropping|(?:is|are) going viral|before it'?s deleted|"
-    r"the reason (?:why )?will|nobody expected|you need to see|no one (?:knew|expected)|"
-    r"(?:stars|celebrities) (?:who|you)|\d+ (?:photos|pics|things|reasons|secrets) (?:that|you|of|which)|"
-    r"du wirst nicht glauben|no vas a creer|vous n'allez pas croire"
+#: Curiosity-gap headline phrases of made-for-ads teaser grids.
+CLICKBAIT_PHRASES = (
+    "you won t believe",
+    "you wont believe",
+    "what happened next",
+    "doctors (hate|are stunned)",
+    "this one (weird|) trick",
+    "will (shock|blow|amaze) you",
+    "jaw dropping",
+    "(is|are) going viral",
+    "before it s deleted",
+    "the reason (why|) will",
+    "nobody expected",
+    "you need to see",
+    "no one (knew|expected)",
+    "(stars|celebrities) (who|you)",
+    "# (photos|pics|things|reasons|secrets) (that|you|of|which)",
+    "du wirst nicht glauben",
+    "no vas a creer",
+    "vous n allez pas croire",
 )
+#: Parked-domain and lander vocabulary (en/de/es/fr).
+PARKED_PHRASES = (
+    "domain (name|) (may be|is) for sale",
+    "buy this domain",
+    "this domain is parked",
+    "parked (free|domain)",
+    "related searches",
+    "sponsored listings",
+    "related links",
+    "make an offer",
+    "domain owner",
+    "inquire about this domain",
+    "diese domain (kaufen|steht zum verkauf|ist geparkt)",
+    "domain kaufen",
+    "dominio (está|) en venta",
+    "comprar (este|) dominio",
+    "búsquedas relacionadas",
+    "ce domaine est à vendre",
+    "acheter ce domaine",
+    "recherches associées",
+    "liens commerciaux",
+    "the owner of this domain",
+    "(domain|website|site) is for sale",
+)
+
+
+def _expand(phrase: str) -> list[tuple[str, ...]]:
+    """All word sequences a phrase stands for: "a (b|c|) d" -> (a, b, d), (a, c, d), (a, d)."""
+    seqs: list[list[str]] = [[]]
+    for part in re.findall(r"\([^)]*\)|[^\s()]+", phrase):
+        options = part[1:-1].split("|") if part.startswith("(") else [part]
+        seqs = [seq + WORD_RE.findall(opt) for seq in seqs for opt in options]
+    return [tuple(seq) for seq in seqs if seq]
+
+
+class PhraseIndex:
+    """Counts phrase families in a list of words in one pass: each word is looked up once among the
+    phrases' first words, and only candidates are compared further."""
+
+    def __init__(self, families: dict[str, tuple[str, ...]]) -> None:
+        self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for family, phrases in families.items():
+            for phrase in phrases:
+                for seq in _expand(phrase.lower()):
+                    self._first.setdefault(seq[0], []).append((seq, family))
+
+    def count(self, words: list[str]) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        first = self._first
+        n = len(words)
+        for i, w in enumerate(words):
+            cands = first.get("#" if w.isdigit() else w)
+            if cands is None:
+                continue
+            for seq, family in cands:
+                end = i + len(seq)
+                if end <= n and all(
+                    (t == "#" and words[j].isdigit()) or t == words[j]
+                    for j, t in zip(range(i + 1, end), seq[1:], strict=True)
+                ):
+                    counts[family] = counts.get(family, 0) + 1
+                    break
+        return counts
+
+
+PHRASES = PhraseIndex({"filler": FILLER_PHRASES, "clickbait": CLICKBAIT_PHRASES, "parked": PARKED_PHRASES})
 
 # --------------------------------------------------------------------------------------------------------
 # Page furniture.
-#: Parked-domain and lander vocabulary (en/de/es/fr).
-PARKED_RE = re.compile(
-    r"domain (?:name )?(?:may be|is) for sale|buy this domain|this domain is parked|parked (?:free|domain)|"
-    r"related searches|sponsored listings|related links|make an offer|domain owner|inquire about this domain|"
-    r"diese domain (?:kaufen|steht zum verkauf|ist geparkt)|domain kaufen|dominio (?:está )?en venta|"
-    r"comprar (?:este )?dominio|búsquedas relacionadas|ce domaine est à vendre|acheter ce domaine|"
-    r"recherches associées|liens commerciaux|the owner of this domain|is for sale!?$"
-)
 #: Labels of paid placements in teaser grids.
 SPONSORED_LABEL_RE = re.compile(
     r"^[\W_]{0,4}(?:sponsored(?: content| links?| stories| posts?)?|promoted(?: stories| content)?|"
@@ -315,6 +405,11 @@ AD_HOST_RE = re.compile(
     r"googlesyndication|doubleclick|adservice|adnxs|taboola|outbrain|mgid|revcontent|zergnet|"
     r"propellerads|popads|adsterra|media\.net|amazon-adsystem|criteo|pubmatic|rubiconproject|"
     r"adform|smartadserver|yieldmo|teads"
+)
+#: class/id values of ad slots and of the recommendation widgets that fill made-for-ads pages.
+AD_ATTR_RE = re.compile(
+    r"adsbygoogle|div-gpt-ad|taboola|outbrain|mgid|revcontent|zergnet|\bad-?slot|\bad-?unit|\bad-?container|"
+    r"\badvert|\bsponsored-(?:content|post|link)"
 )
 #: Inline styles that hide text from the reader but not from a crawler.
 HIDDEN_STYLE_RE = re.compile(

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from features import lexicon
 from features._common import NAN, per_1k_words, ratio
-from features.page import Page
-from features.share import link_network
+from features.page import Link, Page
+from features.share import link_networks
 
 #: Ratios over external links are undefined (nan) with fewer external links than this.
 MIN_EXTERNAL_LINKS = 5
@@ -35,13 +35,24 @@ def link_line_ratio(page: Page) -> float:
     """Fraction of visible lines that are (almost) nothing but a link: lists of keyword links."""
     lines = page.lines
     return ratio(
-        sum(1 for line, c in zip(lines, page.line_link_chars) if c >= MIN_LINK_LINE_FRACTION * len(line)),
+        sum(1 for line, c in zip(lines, page.line_link_chars, strict=True) if c >= MIN_LINK_LINE_FRACTION * len(line)),
         len(lines),
     )
 
 
-def _external(page: Page) -> list:
-    return [link for link in page.links if link.kind == "external"]
+def external_link_line_count(page: Page) -> float:
+    """Visible lines that are nothing but a link to another site: the entries of a web directory or a
+    link farm's lists. Documentation, home pages and menus list links too, but to their own site."""
+    link_lines = {
+        i
+        for i, (line, c) in enumerate(zip(page.lines, page.line_link_chars, strict=True))
+        if c >= MIN_LINK_LINE_FRACTION * len(line)
+    }
+    return float(len({link.line for link in _external(page) if link.line in link_lines and link.text}))
+
+
+def _external(page: Page) -> list[Link]:
+    return page.memo("external_links", lambda p: [link for link in p.links if link.kind == "external"])  # type: ignore[no-any-return]
 
 
 def external_link_ratio(page: Page) -> float:
@@ -87,7 +98,9 @@ def redirect_link_ratio(page: Page) -> float:
     search = lexicon.REDIRECT_LINK_RE.search
     return ratio(
         sum(
-            1 for link in page.links if search(link.href[:MAX_HREF_CHARS].lower()) and not link_network(link)
+            1
+            for link, net in zip(page.links, link_networks(page), strict=True)
+            if net is None and search(link.href[:MAX_HREF_CHARS].lower())
         ),
         len(page.links),
     )

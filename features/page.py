@@ -2,10 +2,9 @@
 
 A :class:`Page` is built once per document: bytes are decoded the way Scrapy decodes a response
 (``w3lib.encoding.html_to_unicode``: BOM, then HTTP header, then ``<meta charset>``, then UTF-8), the text
-is parsed by lxml, and one walk over the tree collects what the features need: the visible text cut into
-lines at block boundaries, the headings, and the links with their anchor text. Features never parse or
-walk the whole tree again; the few extra questions they ask (ad slots, meta tags) are single XPath
-expressions evaluated in C.
+is parsed by lxml, and one walk over the tree collects everything the features need: the visible text cut
+into lines at block boundaries, the headings, the links with their anchor text, the meta tags, script
+sources and ad slots. Features never parse or walk the tree again.
 
 Every size is bounded by a named constant, so a 50 MB page, a million links or 100,000-deep nesting costs
 a bounded amount of time and memory.
@@ -13,125 +12,143 @@ a bounded amount of time and memory.
 
 from __future__ import annotations
 
+import re
 import threading
-from collections import Counter
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from urllib.parse import urlsplit
+from itertools import accumulate
+from typing import Any
 
-import lxml.html
 from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 from features import lexicon
 from features.urls import registered_domain
 
-__all__ = ["MAX_BYTES", "MAX_ELEMENTS", "MAX_LINKS", "Link", "Page"]
+__all__ = ["MAX_BYTES", "MAX_LINKS", "Heading", "Link", "Page"]
 
 #: Only this prefix of a document is analysed (bytes of raw input, characters of decoded input). Spam
 #: structure shows well within it; the cap keeps a 50 MB page as cheap as a 2 MB one.
 MAX_BYTES = 2_000_000
-#: The walk stops after this many elements (a tree handed over by Scrapy is not size-capped by us).
-MAX_ELEMENTS = 200_000
 #: Links beyond this many are counted but not analysed one by one.
 MAX_LINKS = 20_000
-#: Visible lines are cut to this many characters before any pattern is matched against them.
-MAX_LINE_CHARS = 2_000
+#: Inline styles / ``hidden`` attributes examined for hidden text; more are ignored.
+MAX_HIDING_ATTRS = 2_000
+#: Headings, anchor texts, meta values and script URLs are cut to this many characters.
+MAX_ITEM_CHARS = 2_000
 
 #: Elements that start a new visible line.
 BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "br",
-        "caption",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "dir",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "li",
-        "main",
-        "menu",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    ]
+    """address article aside blockquote body br caption center dd details dialog dir div dl dt fieldset
+    figcaption figure footer form header hgroup hr html li main menu nav ol pre section summary table
+    tbody td tfoot th thead tr ul""".split()
 )
 #: Elements whose content a reader never sees as text.
-SKIP_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "head",
-        "title",
-        "svg",
-        "math",
-        "textarea",
-        "select",
-        "object",
-        "iframe",
-        "canvas",
-    ]
-)
-HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+SKIP_TAGS = frozenset("style noscript template svg math textarea select object canvas".split())
 
-_AD_SLOTS_XPATH = etree.XPath(
-    "count(//ins[contains(@class,'adsbygoogle')] | //*[starts-with(@id,'div-gpt-ad')]"
-    " | //*[@data-ad-slot or @data-ad-client or @data-ad-unit]"
-    " | //*[contains(@id,'taboola') or contains(@class,'taboola') or contains(@class,'OUTBRAIN')"
-    " or contains(@class,'outbrain') or contains(@class,'mgid')]"
-    " | //iframe[contains(@src,'doubleclick') or contains(@src,'googlesyndication')])"
+# The walk is an XSLT stylesheet run by libxslt: it flattens the tree into one string of visible text in
+# which block boundaries, links, headings and a few records (title, meta, scripts, ad slots, hidden text)
+# are marked with characters from Unicode's supplementary private use area, which real text does not use.
+# Python then reads that string once. This keeps the per-element work in C.
+_BR = "\U000f0000"  # line break at a block boundary
+_LINK_OPEN, _SEP, _LINK_TEXT, _LINK_END = "\U000f0001", "\U000f0002", "\U000f0003", "\U000f0004"
+_HEAD_OPEN, _HEAD_END = "\U000f0005", "\U000f0006"
+_AD = "\U000f000a"  # an ad slot
+_REC = "\U000f0009"  # a record on a line of its own: one letter of kind, then its payload
+#: Every mark is at or above this code point, so ``max(chunk) < _FIRST_MARK`` means "plain text".
+_FIRST_MARK = _BR
+_MARK_RE = re.compile(
+    f"{_LINK_OPEN}([^{_SEP}]*){_SEP}([^{_LINK_TEXT}]*){_LINK_TEXT}|{_LINK_END}|{_HEAD_OPEN}([1-6])|{_HEAD_END}|{_AD}"
 )
-_SCRIPT_SRCS_XPATH = etree.XPath("//script/@src")
-_META_XPATH = etree.XPath("//meta[@name or @property or @http-equiv]")
-_CANONICAL_XPATH = etree.XPath("//link[@rel='canonical']/@href")
-_BASE_XPATH = etree.XPath("//base/@href")
-_TITLE_XPATH = etree.XPath("string(//title)")
-_INLINE_ADS_XPATH = etree.XPath("count(//script[contains(., 'adsbygoogle')])")
+
+
+#: Scheme and host of an absolute or scheme-relative URL.
+_HOST_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//(?:[^/?#@]*@)?(\[[^\]/?#]*\]|[^/?#:]*)")
+_SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def _xml_char(c: str) -> str:
+    return f"&#x{ord(c):X};"
+
+
+#: Ad slots by markup: AdSense ``<ins class=adsbygoogle>``, GPT ``div-gpt-ad-*`` containers, Taboola /
+#: Outbrain / MGID widget containers, and iframes served by ad networks. Tested on ``ins``, ``div`` and
+#: ``iframe`` only: a test on every element would cost more than the whole walk.
+_AD_INS_TEST = "contains(@class,'adsbygoogle') or @data-ad-slot or @data-ad-client"
+_AD_DIV_TEST = (
+    "(@id and (starts-with(@id,'div-gpt-ad') or contains(@id,'taboola') or contains(@id,'outbrain'))) or "
+    "(@class and (contains(@class,'OUTBRAIN') or contains(@class,'taboola') or contains(@class,'mgid') or "
+    "contains(@class,'adsbygoogle')))"
+)
+_AD_IFRAME_TEST = " or ".join(
+    f"contains(@src,'{h}')" for h in ("doubleclick", "googlesyndication", "taboola", "outbrain")
+)
+#: Attributes that may hide an element's text; evaluated in Python on the few elements that have them.
+_HIDING_ATTRS_XPATH = etree.XPath("//@style | //@hidden")
+
+_BR_X, _REC_X = _xml_char(_BR), _xml_char(_REC)
+_STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:output method="text" encoding="UTF-8"/>
+<xsl:template match="script"><xsl:choose>
+  <xsl:when test="@src">{_BR_X}{_REC_X}S<xsl:value-of select="@src"/>{_BR_X}</xsl:when>
+  <xsl:when test="contains(., 'adsbygoogle')">{_xml_char(_AD)}</xsl:when>
+</xsl:choose></xsl:template>
+<xsl:template match="{"|".join(sorted(SKIP_TAGS))}"/>
+<xsl:template match="iframe"><xsl:if test="{_AD_IFRAME_TEST}">{_xml_char(_AD)}</xsl:if></xsl:template>
+<xsl:template match="title">{_BR_X}{_REC_X}T<xsl:value-of select="."/>{_BR_X}</xsl:template>
+<xsl:template match="meta[@name or @property or @http-equiv]">{_BR_X}{_REC_X}M<xsl:value-of
+  select="(@name|@property|@http-equiv)[1]"/>{_xml_char(_SEP)}<xsl:value-of select="@content"/>{_BR_X}</xsl:template>
+<xsl:template match="link[translate(@rel, 'CANONIL', 'canonil')='canonical']">{_BR_X}{_REC_X}C<xsl:value-of
+  select="@href"/>{_BR_X}</xsl:template>
+<xsl:template match="base[@href]">{_BR_X}{_REC_X}B<xsl:value-of select="@href"/>{_BR_X}</xsl:template>
+<xsl:template match="a[@href]">{_xml_char(_LINK_OPEN)}<xsl:value-of
+  select="@href"/>{_xml_char(_SEP)}<xsl:value-of select="@rel"/>{_xml_char(_LINK_TEXT)}<xsl:apply-templates
+  />{_xml_char(_LINK_END)}</xsl:template>
+<xsl:template match="h1|h2|h3|h4|h5|h6">{_BR_X}{_xml_char(_HEAD_OPEN)}<xsl:value-of
+  select="substring(local-name(), 2, 1)"/><xsl:apply-templates/>{_xml_char(_HEAD_END)}{_BR_X}</xsl:template>
+<xsl:template match="ins"><xsl:if test="{_AD_INS_TEST}">{_xml_char(_AD)}</xsl:if><xsl:apply-templates
+  /></xsl:template>
+<xsl:template match="div">{_BR_X}<xsl:if test="{_AD_DIV_TEST}">{_xml_char(_AD)}</xsl:if><xsl:apply-templates
+  />{_BR_X}</xsl:template>
+<xsl:template match="p">{_BR_X}{_REC_X}P{_BR_X}<xsl:apply-templates/>{_BR_X}</xsl:template>
+<xsl:template match="{"|".join(sorted(BLOCK_TAGS - {"div"}))}">{_BR_X}<xsl:apply-templates/>{_BR_X}</xsl:template>
+</xsl:stylesheet>"""
 
 _local = threading.local()
 
 
-def _parser() -> lxml.html.HTMLParser:
-    """lxml parsers must not be shared between threads; each thread gets its own."""
+def _hidden_chars(root: etree._Element) -> int:
+    """Characters of text inside elements hidden by an inline style or the ``hidden`` attribute. Such
+    text still reaches a crawler (and :attr:`Page.lines`): a doorway page's stuffed keywords, say."""
+    total = 0
+    search = lexicon.HIDDEN_STYLE_RE.search
+    seen: set[etree._Element] = set()
+    for value in _HIDING_ATTRS_XPATH(root)[:MAX_HIDING_ATTRS]:
+        if value.attrname == "style" and not search(value.lower()):
+            continue
+        el = value.getparent()
+        if el is None or any(a in seen for a in el.iterancestors()):
+            continue
+        seen.add(el)
+        total += len(" ".join(el.xpath("string()").split()))
+    return total
+
+
+def _flattener() -> etree.XSLT:
+    """The compiled stylesheet; like parsers, one per thread."""
+    xslt = getattr(_local, "xslt", None)
+    if xslt is None:
+        xslt = _local.xslt = etree.XSLT(etree.XML(_STYLESHEET.encode("utf-8")))
+    return xslt
+
+
+def _parser() -> etree.HTMLParser:
+    """lxml parsers must not be shared between threads; each thread gets its own. A plain
+    ``etree.HTMLParser`` (not ``lxml.html``'s) avoids a Python class lookup for every element."""
     parser = getattr(_local, "parser", None)
     if parser is None:
-        parser = lxml.html.HTMLParser(encoding="utf-8", recover=True, remove_comments=True, remove_pis=True)
+        parser = etree.HTMLParser(encoding="utf-8", recover=True, remove_comments=True, remove_pis=True)
         _local.parser = parser
     return parser
 
@@ -139,13 +156,13 @@ def _parser() -> lxml.html.HTMLParser:
 @dataclass(slots=True)
 class Link:
     """One ``<a href>`` in document order: the raw href, its visible anchor text and rel, and the index of
-    the visible line it sits on."""
+    the visible line it starts on. ``kind`` is "external", "internal", "fragment", "script", "mail" or
+    "other" (a non-web scheme, kept in ``host``); ``domain`` is the registered domain of web links."""
 
     href: str
     text: str
     rel: str
     line: int
-    #: "external", "internal", "fragment", "script", "mail", or "other" (see :meth:`Page.resolve_links`).
     kind: str = ""
     host: str = ""
     domain: str = ""
@@ -155,13 +172,14 @@ class Link:
 class Heading:
     level: int
     text: str
+    #: Index of the heading's first visible line.
     line: int
 
 
 @dataclass
 class Page:
     """The parsed document and everything one walk over it found. Build it with :meth:`from_html` or
-    :meth:`from_tree`; all attributes are read-only by convention."""
+    :meth:`from_tree`; treat it as read-only."""
 
     url: str | None
     title: str
@@ -170,17 +188,21 @@ class Page:
     line_link_chars: list[int]
     headings: list[Heading]
     links: list[Link]
+    #: All ``<a href>`` elements, including those beyond :data:`MAX_LINKS`.
     link_total: int
-    tag_counts: Counter[str]
+    #: ``<p>`` elements.
+    paragraph_count: int
+    #: Characters of text inside elements hidden by inline style or the ``hidden`` attribute.
     hidden_chars: int
     meta: dict[str, str]
     canonical: str | None
+    #: Ad slots found by markup (AdSense ``ins``, GPT divs, ``data-ad-*``, recommendation widgets).
     ad_slot_count: int
     script_srcs: list[str]
-    #: True when a cap (:data:`MAX_BYTES`, :data:`MAX_ELEMENTS`) cut the analysis short.
+    #: True when :data:`MAX_BYTES` cut the analysis short.
     truncated: bool
     encoding: str | None = None
-    _memo: dict[str, object] = field(default_factory=dict, repr=False)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # ---------------------------------------------------------------------------------------------------
     @classmethod
@@ -203,12 +225,8 @@ class Page:
             raise ValueError(f"max_bytes must be positive, got {max_bytes}")
         truncated = len(html) > max_bytes
         if isinstance(html, (bytes, bytearray, memoryview)):
-            raw = bytes(html[:max_bytes])
-            if encoding:
-                header = f"text/html; charset={encoding}"
-            else:
-                header = content_type
-            detected, text = html_to_unicode(header, raw)
+            header = f"text/html; charset={encoding}" if encoding else content_type
+            detected, text = html_to_unicode(header, bytes(html[:max_bytes]))
         elif isinstance(html, str):
             text, detected = html[:max_bytes], None
         else:
@@ -228,7 +246,8 @@ class Page:
     @classmethod
     def from_tree(cls, root: etree._Element, url: str | None = None) -> Page:
         """Analyse an already-parsed lxml tree (e.g. ``response.selector.root`` in Scrapy), without
-        copying or modifying it."""
+        copying or modifying it. The whole tree is analysed: a caller holding a document larger than
+        :data:`MAX_BYTES` should pass its bytes to :meth:`from_html` instead, which analyses a prefix."""
         if not isinstance(root, etree._Element):
             raise TypeError(f"root must be an lxml element, not {type(root).__name__}")
         return cls._walk(root, url)
@@ -236,185 +255,172 @@ class Page:
     # ---------------------------------------------------------------------------------------------------
     @classmethod
     def _walk(cls, root: etree._Element, url: str | None) -> Page:
+        """Run the flattening stylesheet over the tree and read its output stream in one pass."""
+        try:
+            stream = str(_flattener()(root))
+        except etree.XSLTApplyError:
+            # Deeper than the stylesheet may recurse: only a tree handed over by the caller can be (our
+            # own parser caps nesting at 255). Serialize it and analyse it as if freshly downloaded.
+            return cls.from_html(etree.tostring(root, encoding="utf-8")[:MAX_BYTES], url)
+        page = cls._read_stream(stream, url)
+        page.hidden_chars = _hidden_chars(root)
+        return page
+
+    @classmethod
+    def _read_stream(cls, stream: str, url: str | None) -> Page:
         lines: list[str] = []
         line_link_chars: list[int] = []
         headings: list[Heading] = []
         links: list[Link] = []
-        tag_counts: Counter[str] = Counter()
-        pieces: list[str] = []
-        link_chars = 0
-        hidden_chars = 0
-        skip_depth = hidden_depth = 0
-        link_total = 0
-        anchor: Link | None = None
-        anchor_pieces: list[str] = []
-        heading_level = 0
-        heading_start = 0
-        truncated = False
-        n_elements = 0
-        # Elements whose end must undo something their start did; identity-keyed.
-        hidden_ids: set[int] = set()
-
-        block_tags, skip_tags, heading_levels = BLOCK_TAGS, SKIP_TAGS, HEADING_LEVELS
-        hidden_re = lexicon.HIDDEN_STYLE_RE.search
-
-        def flush() -> None:
-            nonlocal link_chars
-            if pieces:
-                line = " ".join("".join(pieces).split())
-                pieces.clear()
-                if line:
-                    lines.append(line)
-                    line_link_chars.append(min(link_chars, len(line)))
-            link_chars = 0
-
-        for event, el in etree.iterwalk(root, events=("start", "end")):
-            tag = el.tag
-            if not isinstance(tag, str):
-                continue
-            if event == "start":
-                n_elements += 1
-                if n_elements > MAX_ELEMENTS:
-                    truncated = True
-                    break
-                tag_counts[tag] += 1
-                if skip_depth or tag in skip_tags:
-                    skip_depth += 1
-                    continue
-                style = el.get("style")
-                if (style and hidden_re(style.lower())) or el.get("hidden") is not None:
-                    hidden_depth += 1
-                    hidden_ids.add(id(el))
-                if tag in block_tags:
-                    flush()
-                if tag in heading_levels and not heading_level:
-                    heading_level = heading_levels[tag]
-                    heading_start = len(lines)
-                elif tag == "a":
-                    href = el.get("href")
-                    if href is not None:
-                        link_total += 1
-                        if len(links) < MAX_LINKS and anchor is None:
-                            anchor = Link(href.strip(), "", (el.get("rel") or "").lower(), len(lines))
-                            anchor_pieces = []
-                text = el.text
-            else:
-                if skip_depth:
-                    skip_depth -= 1
-                    if skip_depth:
-                        continue
-                    text = el.tail
-                    if text:
-                        if hidden_depth:
-                            hidden_chars += len(text.strip())
-                        else:
-                            pieces.append(text)
-                            if anchor is not None:
-                                anchor_pieces.append(text)
-                                link_chars += len(text.strip())
-                    continue
-                if tag == "a" and anchor is not None:
-                    anchor.text = " ".join("".join(anchor_pieces).split())[:MAX_LINE_CHARS]
-                    links.append(anchor)
-                    anchor = None
-                if tag in block_tags:
-                    flush()
-                if heading_level and heading_levels.get(tag) == heading_level:
-                    flush()
-                    text_h = " ".join(lines[heading_start:])
-                    if text_h:
-                        headings.append(Heading(heading_level, text_h[:MAX_LINE_CHARS], heading_start))
-                    heading_level = 0
-                if hidden_ids and id(el) in hidden_ids:
-                    hidden_ids.discard(id(el))
-                    hidden_depth -= 1
-                text = el.tail
-            if text:
-                if hidden_depth:
-                    hidden_chars += len(text.strip())
-                else:
-                    pieces.append(text)
-                    if anchor is not None:
-                        anchor_pieces.append(text)
-                        link_chars += len(text.strip())
-        flush()
-
         meta: dict[str, str] = {}
-        for m in _META_XPATH(root):
-            key = (m.get("name") or m.get("property") or m.get("http-equiv") or "").strip().lower()
-            if key and key not in meta:
-                meta[key] = (m.get("content") or "")[:MAX_LINE_CHARS]
-        canonical = next(iter(_CANONICAL_XPATH(root)), None) or meta.get("og:url")
-        base = next(iter(_BASE_XPATH(root)), None)
-        title = " ".join(str(_TITLE_XPATH(root))[:MAX_LINE_CHARS].split())
-        ad_slots = int(_AD_SLOTS_XPATH(root)) + int(_INLINE_ADS_XPATH(root))
+        script_srcs: list[str] = []
+        title_parts: list[str] = []
+        canonical: str | None = None
+        base: str | None = None
+        hidden_chars = ad_slots = paragraphs = link_total = 0
+        anchor: Link | None = None
+        anchor_parts: list[str] = []
+        heading_level = heading_start = 0
+
+        for chunk in stream.split(_BR):
+            chunk = chunk.strip()
+            if not chunk:
+                continue
+            if chunk[0] == _REC:
+                kind, payload = chunk[1:2], chunk[2:]
+                if kind == "P":
+                    paragraphs += 1
+                elif kind == "S":
+                    if len(script_srcs) < MAX_LINKS:
+                        script_srcs.append(payload[:MAX_ITEM_CHARS])
+                elif kind == "M":
+                    key, _, value = payload.partition(_SEP)
+                    key = key.strip().lower()
+                    if key and key not in meta:
+                        meta[key] = value[:MAX_ITEM_CHARS]
+                elif kind == "T":
+                    title_parts.append(payload)
+                elif kind == "C":
+                    canonical = canonical or payload.strip()
+                elif kind == "B":
+                    base = base or payload.strip()
+                continue
+            if chunk.isascii() or max(chunk) < _FIRST_MARK:  # no marks: plain text
+                line = " ".join(chunk.split())
+                if anchor is not None:
+                    anchor_parts.append(line)
+                lines.append(line)
+                line_link_chars.append(len(line) if anchor is not None else 0)
+                continue
+            # A line with link or heading marks: cut it at the marks and account for every piece.
+            text_parts: list[str] = []
+            link_chars = 0
+            pos = 0
+            for m in _MARK_RE.finditer(chunk):
+                piece = chunk[pos : m.start()]
+                if piece:
+                    text_parts.append(piece)
+                    if anchor is not None:
+                        anchor_parts.append(piece)
+                        link_chars += len(piece.strip())
+                mark = m.group(0)
+                pos = m.end()
+                c = mark[0]
+                if c == _LINK_OPEN:
+                    link_total += 1
+                    if anchor is None and len(links) < MAX_LINKS:
+                        anchor = Link(m.group(1).strip()[:MAX_ITEM_CHARS], "", m.group(2).lower(), len(lines))
+                        anchor_parts = []
+                elif c == _LINK_END:
+                    if anchor is not None:
+                        anchor.text = " ".join(" ".join(anchor_parts).split())[:MAX_ITEM_CHARS]
+                        links.append(anchor)
+                        anchor = None
+                elif c == _HEAD_OPEN:
+                    if not heading_level:
+                        heading_level = int(m.group(3))
+                        heading_start = len(lines)
+                elif c == _AD:
+                    ad_slots += 1
+                elif c == _HEAD_END and heading_level:
+                    # The heading's text is on the lines since its start plus this line so far.
+                    so_far = " ".join(" ".join(text_parts).split())
+                    text_h = " ".join([*lines[heading_start:], so_far]).strip()
+                    if text_h:
+                        headings.append(Heading(heading_level, text_h[:MAX_ITEM_CHARS], heading_start))
+                    heading_level = 0
+            piece = chunk[pos:]
+            if piece:
+                text_parts.append(piece)
+                if anchor is not None:
+                    anchor_parts.append(piece)
+                    link_chars += len(piece.strip())
+            line = " ".join("".join(text_parts).split())
+            if line:
+                lines.append(line)
+                line_link_chars.append(min(link_chars, len(line)))
+        if anchor is not None:
+            anchor.text = " ".join(" ".join(anchor_parts).split())[:MAX_ITEM_CHARS]
+            links.append(anchor)
+
+        canonical = canonical or meta.get("og:url")
         page = cls(
             url=url or base or canonical,
-            title=title,
+            title=" ".join(" ".join(title_parts)[:MAX_ITEM_CHARS].split()),
             lines=lines,
             line_link_chars=line_link_chars,
             headings=headings,
             links=links,
             link_total=link_total,
-            tag_counts=tag_counts,
+            paragraph_count=paragraphs,
             hidden_chars=hidden_chars,
             meta=meta,
             canonical=canonical,
             ad_slot_count=ad_slots,
-            script_srcs=[str(s)[:MAX_LINE_CHARS] for s in _SCRIPT_SRCS_XPATH(root)[:MAX_LINKS]],
-            truncated=truncated,
+            script_srcs=script_srcs,
+            truncated=False,
         )
-        page.resolve_links()
+        page._resolve_links()
         return page
 
     # ---------------------------------------------------------------------------------------------------
-    def resolve_links(self) -> None:
-        """Classify every analysed link as external/internal/... relative to the page's own site."""
-        own = self.domain
-        own_host = self.host
+    def _resolve_links(self) -> None:
+        """Classify every analysed link relative to the page's own site."""
+        own, own_host = self.domain, self.host
+        host_match, scheme_match = _HOST_RE.match, _SCHEME_RE.match
         for link in self.links:
             href = link.href
-            low = href[:16].lower()
-            if not href or href.startswith("#"):
+            if not href or href[0] == "#":
                 link.kind = "fragment"
                 continue
-            if low.startswith("javascript:"):
-                link.kind = "script"
-                continue
-            if low.startswith("mailto:") or low.startswith("tel:"):
-                link.kind = "mail"
-                continue
-            if low.startswith(("http://", "https://", "//")):
-                try:
-                    host = urlsplit(href if not href.startswith("//") else "http:" + href).hostname or ""
-                except ValueError:
-                    link.kind = "other"
+            m = host_match(href)
+            if m is not None:
+                scheme = href[: href.find("//")].rstrip(":").lower()
+                if scheme in ("", "http", "https"):
+                    host = m.group(1).lower().rstrip(".")
+                    link.host = host
+                    link.domain = domain = registered_domain(host)
+                    link.kind = "internal" if (own and domain == own) or host == own_host else "external"
                     continue
-                link.host = host
-                link.domain = registered_domain(host)
-                if (own and link.domain == own) or (own_host and host == own_host):
-                    link.kind = "internal"
+            s = scheme_match(href)
+            if s is not None:
+                scheme = s.group(1).lower()
+                if scheme == "javascript":
+                    link.kind = "script"
+                elif scheme in ("mailto", "tel", "sms"):
+                    link.kind = "mail"
+                elif scheme in ("http", "https"):  # "http:foo" - relative in practice
+                    link.kind, link.host, link.domain = "internal", own_host, own
                 else:
-                    link.kind = "external"
+                    link.kind, link.host = "other", scheme
                 continue
-            scheme = low.split(":", 1)[0] if ":" in low else ""
-            if scheme and scheme.isalpha() and scheme not in ("http", "https"):
-                link.kind = "other"
-                link.host = scheme
-                continue
-            link.kind = "internal"
-            link.host = own_host
-            link.domain = own
+            link.kind, link.host, link.domain = "internal", own_host, own
 
     @cached_property
     def host(self) -> str:
-        """Host name of the page's URL (or its canonical / base URL), lower-cased; "" when unknown."""
-        if not self.url:
-            return ""
-        try:
-            return (urlsplit(self.url.strip()).hostname or "").lower()
-        except ValueError:
-            return ""
+        """Host name of the page's URL (or its ``<base>`` / canonical URL), lower-cased; "" when unknown."""
+        m = _HOST_RE.match(self.url.strip()) if self.url else None
+        return m.group(1).lower().rstrip(".") if m else ""
 
     @cached_property
     def domain(self) -> str:
@@ -427,20 +433,39 @@ class Page:
         return "\n".join(self.lines)
 
     @cached_property
+    def lower_text(self) -> str:
+        return self.text.lower()
+
+    @cached_property
     def lower_lines(self) -> list[str]:
-        """Visible lines, lower-cased and cut to :data:`MAX_LINE_CHARS` for pattern matching."""
-        return [line[:MAX_LINE_CHARS].lower() for line in self.lines]
+        """Visible lines, lower-cased."""
+        return self.lower_text.split("\n") if self.lines else []
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offset of each line in :attr:`text` (for mapping a match position to its line)."""
+        return [0, *accumulate(len(line) + 1 for line in self.lines)][:-1]
+
+    def line_of(self, offset: int) -> int:
+        """Index of the line that holds character ``offset`` of :attr:`text`."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    @cached_property
+    def line_words(self) -> list[list[str]]:
+        """Lower-cased words of each visible line (every CJK character counts as one word)."""
+        findall = lexicon.WORD_RE.findall
+        return [findall(low) for low in self.lower_lines]
 
     @cached_property
     def words(self) -> list[str]:
-        """Lower-cased words of the visible text (every CJK character counts as one word)."""
-        return lexicon.WORD_RE.findall(self.text.lower())
+        """Lower-cased words of the visible text, in order."""
+        return [w for ws in self.line_words for w in ws]
 
     @cached_property
     def char_count(self) -> int:
-        return sum(len(line) for line in self.lines)
+        return sum(map(len, self.lines))
 
-    def memo(self, key: str, compute):  # type: ignore[no-untyped-def]
+    def memo(self, key: str, compute: Any) -> Any:
         """Cache an intermediate result that several features of one family share."""
         try:
             return self._memo[key]

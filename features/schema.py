@@ -41,6 +41,7 @@ FEATURES: tuple[FeatureFn, ...] = (
     cta.short_line_top_repeat_count,
     cta.repeated_line_char_ratio,
     cta.teaser_unit_count,
+    cta.shared_teaser_count,
     cta.cta_external_link_count,
     cta.cta_link_external_ratio,
     # 2. share rows
@@ -61,6 +62,7 @@ FEATURES: tuple[FeatureFn, ...] = (
     links.link_density_ratio,
     links.links_per_100_words,
     links.link_line_ratio,
+    links.external_link_line_count,
     links.external_link_ratio,
     links.external_domain_count,
     links.external_domains_per_1k_words,
@@ -170,4 +172,4 @@ def extract_features(html: str | bytes | Page | object, url: str | None = None) 
     :class:`Page`. Bad HTML never raises; a wrong type raises :class:`TypeError`.
     """
     page = to_page(html, url)
-    return dict(zip(FEATURE_NAMES, feature_vector(page)))
+    return dict(zip(FEATURE_NAMES, feature_vector(page), strict=True))

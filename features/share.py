@@ -7,8 +7,10 @@ the signal, not their presence.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from features import lexicon
-from features._common import per_1k_words, ratio
+from features._common import NAN, per_1k_words, ratio, word_counts
 from features.page import Link, Page
 
 #: A row names at least this many distinct networks.
@@ -17,30 +19,66 @@ MIN_ROW_NETWORKS = 3
 MAX_ROW_LINE_GAP = 3
 #: Share rows per "article-sized block": this many words.
 ARTICLE_WORDS = 500
+#: Share-intent patterns are looked for in this many leading characters of an href.
+MAX_HREF_CHARS = 512
 
 
 def link_network(link: Link) -> str | None:
     """The social network a link points to (by registered domain or app scheme), or None."""
-    if link.kind == "other":
-        return lexicon.SOCIAL_SCHEMES.get(link.host)
-    if link.kind == "external" or link.kind == "internal":
+    kind = link.kind
+    if kind == "external" or kind == "internal":
         return lexicon.SOCIAL_DOMAINS.get(link.domain)
+    if kind == "other":
+        return lexicon.SOCIAL_SCHEMES.get(link.host)
     return None
 
 
-def is_share_intent(link: Link) -> bool:
-    """True for a link that asks a network to share a page (twitter.com/intent/tweet, sharer.php, wa.me/?text ...)."""
-    return link_network(link) is not None and bool(lexicon.SHARE_INTENT_RE.search(link.href[:512].lower()))
+def link_networks(page: Page) -> list[str | None]:
+    """:func:`link_network` of every analysed link, in link order."""
+    return page.memo("link_networks", lambda p: [link_network(link) for link in p.links])  # type: ignore[no-any-return]
 
 
-def line_networks(low: str) -> set[str]:
-    """Distinct social networks named in one lower-cased line; words that are also ordinary words
-    ("line", "mix", "pocket") count only beside two unambiguous names."""
-    names = {n.replace(" ", "") for n in lexicon.SOCIAL_NAME_RE.findall(low)}
-    if lexicon.SOCIAL_X_RE.search(low):
-        names.add("twitter")
+@dataclass(frozen=True, slots=True)
+class SocialHits:
+    """Network names found in the visible text."""
+
+    #: {line index: {network, ...}} for every line naming at least one network.
+    by_line: dict[int, set[str]]
+    #: All mentions, repeated names included.
+    total: int
+
+
+def social_hits(page: Page) -> SocialHits:
+    """The network names in the visible text, by line."""
+
+    def compute(p: Page) -> SocialHits:
+        counts = word_counts(p)
+        present = lexicon.SOCIAL_NAMES.intersection(counts)
+        total = sum(counts[n] for n in present)
+        by_line: dict[int, set[str]] = {}
+        if present:
+            for i, ws in enumerate(p.line_words):
+                names = present.intersection(ws)
+                if names:
+                    by_line[i] = names
+        if "truth" in counts and "social" in counts:  # "Truth Social" written as two words
+            for i, ws in enumerate(p.line_words):
+                if "truth" in ws and "social" in ws:
+                    by_line.setdefault(i, set()).add("truthsocial")
+                    total += 1
+        return SocialHits(by_line, total)
+
+    return page.memo("social_hits", compute)  # type: ignore[no-any-return]
+
+
+def line_networks(low: str, names: set[str]) -> set[str]:
+    """The networks a line names, given the names found in it: words that are also ordinary words
+    ("line", "mix", "pocket") count only beside two unambiguous names; "X" counts written the way
+    share rows write it ("Twitter (X)", "X (formerly Twitter)", "x.com")."""
     clear = names - lexicon.AMBIGUOUS_SOCIAL_NAMES
-    return names if len(clear) >= 2 else clear
+    if lexicon.SOCIAL_X_RE.search(low):
+        clear = clear | {"twitter"}
+    return names | clear if len(clear) >= 2 else clear
 
 
 def share_rows(page: Page) -> list[int]:
@@ -49,14 +87,17 @@ def share_rows(page: Page) -> list[int]:
 
     def compute(p: Page) -> list[int]:
         rows: set[int] = set()
-        for i, low in enumerate(p.lower_lines):
-            if len(low) <= lexicon.MAX_SHARE_ROW_LINE_CHARS and len(line_networks(low)) >= MIN_ROW_NETWORKS:
+        lower = p.lower_lines
+        for i, names in social_hits(p).by_line.items():
+            if (
+                len(names) >= MIN_ROW_NETWORKS - 1
+                and len(lower[i]) <= lexicon.MAX_SHARE_ROW_LINE_CHARS
+                and len(line_networks(lower[i], names)) >= MIN_ROW_NETWORKS
+            ):
                 rows.add(i)
-        run_start = -1
-        run_last = -1
+        run_start = run_last = -1
         networks: set[str] = set()
-        for link in p.links:
-            net = link_network(link)
+        for link, net in zip(p.links, link_networks(p), strict=True):
             if net is None or (run_last >= 0 and link.line - run_last > MAX_ROW_LINE_GAP):
                 if len(networks) >= MIN_ROW_NETWORKS:
                     rows.add(run_start)
@@ -83,27 +124,36 @@ def share_row_count(page: Page) -> float:
 def share_rows_per_article(page: Page) -> float:
     """Share rows per 500 visible words (an article-sized block of text)."""
     words = len(page.words)
-    return ARTICLE_WORDS * len(share_rows(page)) / words if words else float("nan")
+    return ARTICLE_WORDS * len(share_rows(page)) / words if words else NAN
 
 
 def share_label_line_count(page: Page) -> float:
     """Short lines that introduce a share row ("Share on : 👇", "Teilen", "Compartir")."""
     match = lexicon.SHARE_LABEL_RE.match
-    return float(sum(1 for low in page.lower_lines if len(low) <= lexicon.MAX_CTA_LINE_CHARS and match(low)))
+    limit = lexicon.MAX_CTA_LINE_CHARS
+    return float(sum(1 for low in page.lower_lines if len(low) <= limit and match(low)))
 
 
 def share_intent_link_count(page: Page) -> float:
-    """Links that ask a network to share a page. A share bar has a handful; one per teaser multiplies it."""
-    return float(sum(1 for link in page.links if is_share_intent(link)))
+    """Links that ask a network to share a page (twitter.com/intent/tweet, sharer.php, wa.me/?text).
+    A share bar has a handful; one per teaser multiplies it."""
+    search = lexicon.SHARE_INTENT_RE.search
+    return float(
+        sum(
+            1
+            for link, net in zip(page.links, link_networks(page), strict=True)
+            if net is not None and search(link.href[:MAX_HREF_CHARS].lower())
+        )
+    )
 
 
 def social_link_ratio(page: Page) -> float:
     """Fraction of links that point to social networks (profiles or share intents)."""
-    return ratio(sum(1 for link in page.links if link_network(link)), len(page.links))
+    nets = link_networks(page)
+    return ratio(sum(1 for n in nets if n is not None), len(nets))
 
 
 def social_mentions_per_1k_words(page: Page) -> float:
     """Social-network names in the visible text per thousand words: share rows written as plain text
     and "trending on Twitter" filler both raise it."""
-    count = sum(len(lexicon.SOCIAL_NAME_RE.findall(low)) for low in page.lower_lines)
-    return per_1k_words(count, page)
+    return per_1k_words(social_hits(page).total, page)

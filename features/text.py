@@ -1,19 +1,27 @@
 """Text quality: is the visible text prose written for people?
 
 Spam text is repetitive (stamped blocks, spun paragraphs), list-like (keywords, headlines without
-sentences), decorated (hashtags, emoji) and full of stock filler. The thresholds below follow the usual
-web-corpus quality heuristics (Gopher, C4), computed once over the page's visible lines.
+sentences), decorated (hashtags, emoji) and full of stock filler. The measures follow the usual web-corpus
+quality heuristics (Gopher, C4), computed from the page's visible lines and its word counts.
 """
 
 from __future__ import annotations
 
+import itertools
 import zlib
 from collections import Counter
 
 from features import lexicon
-from features._common import NAN, per_1k_words, ratio
+from features._common import (
+    CJK_START,
+    NAN,
+    content_vocabulary,
+    line_counts,
+    per_1k_words,
+    ratio,
+    word_counts,
+)
 from features.page import Page
-from features.sections import content_words
 
 #: Word-based ratios are undefined (nan) on pages with fewer words than this.
 MIN_WORDS = 20
@@ -26,9 +34,12 @@ NGRAM = 3
 MAX_NGRAM_WORDS = 20_000
 #: The compression ratio is undefined below this many bytes and computed on at most this many.
 MIN_COMPRESS_BYTES = 200
-MAX_COMPRESS_BYTES = 200_000
-#: Words of one character outside CJK scripts are not counted as latin-script words.
-_CJK_START = 0x3040
+MAX_COMPRESS_BYTES = 100_000
+
+
+def phrase_hits(page: Page) -> dict[str, int]:
+    """Hits of the stock-phrase families (filler, clickbait, parked) in the visible words, one pass."""
+    return page.memo("phrase_hits", lambda p: lexicon.PHRASES.count(p.words))  # type: ignore[no-any-return]
 
 
 def word_count(page: Page) -> float:
@@ -36,18 +47,14 @@ def word_count(page: Page) -> float:
     return float(len(page.words))
 
 
-def _alpha_words(page: Page) -> list[str]:
-    return [w for w in page.words if ord(w[0]) < _CJK_START and not w.isdigit()]
-
-
 def stopword_ratio(page: Page) -> float:
-    """Fraction of (non-CJK) words that are stop words: prose has 30-55%, keyword lists and
-    headline walls far fewer (nan for short or CJK-only pages)."""
-    words = _alpha_words(page)
-    if len(words) < MIN_WORDS:
+    """Fraction of (non-CJK, non-number) words that are stop words: prose has 30-55%, keyword lists
+    and headline walls far fewer (nan for short or CJK-only pages)."""
+    counts = word_counts(page)
+    alpha = sum(n for w, n in counts.items() if ord(w[0]) < CJK_START and not w.isdigit())
+    if alpha < MIN_WORDS:
         return NAN
-    stop = lexicon.STOP_WORDS
-    return sum(1 for w in words if w in stop) / len(words)
+    return sum(counts[w] for w in lexicon.STOP_WORDS.intersection(counts)) / alpha
 
 
 def compression_ratio(page: Page) -> float:
@@ -61,26 +68,31 @@ def compression_ratio(page: Page) -> float:
 
 def duplicate_line_ratio(page: Page) -> float:
     """Fraction of visible lines that repeat an earlier line verbatim."""
-    lines = page.lower_lines
-    return ratio(len(lines) - len(set(lines)), len(lines))
+    n = len(page.lines)
+    return ratio(n - len(line_counts(page)), n)
 
 
 def duplicate_ngram_ratio(page: Page) -> float:
-    """Fraction of word 3-grams that occur more than once: spun and stamped text repeats itself."""
+    """Fraction of word 3-gram occurrences that repeat an earlier one: spun and stamped text repeats
+    itself."""
     words = page.words[:MAX_NGRAM_WORDS]
     if len(words) < MIN_WORDS:
         return NAN
-    grams = Counter(zip(words, words[1:], words[2:]))
     total = len(words) - NGRAM + 1
-    return sum(c for c in grams.values() if c > 1) / total
+    return 1.0 - len(set(zip(words, words[1:], words[2:]))) / total  # noqa: B905 - shifted views
 
 
 def line_end_punct_ratio(page: Page) -> float:
     """Of the lines with at least five words, the fraction ending like a sentence. Headline walls,
     keyword lists and link rows do not."""
-    lines = [line for line in page.lines if line.count(" ") >= MIN_SENTENCE_LINE_WORDS - 1]
     end = lexicon.LINE_END_PUNCT
-    return ratio(sum(1 for line in lines if line[-1] in end), len(lines))
+    min_spaces = MIN_SENTENCE_LINE_WORDS - 1
+    judged = ended = 0
+    for line in page.lines:
+        if line.count(" ") >= min_spaces:
+            judged += 1
+            ended += line[-1] in end
+    return ratio(ended, judged)
 
 
 def mean_line_words(page: Page) -> float:
@@ -90,41 +102,43 @@ def mean_line_words(page: Page) -> float:
 
 def hashtags_per_1k_words(page: Page) -> float:
     """Hashtags ("#trending") per thousand words: SEO filler and social copy."""
-    return per_1k_words(sum(len(lexicon.HASHTAG_RE.findall(line)) for line in page.lines), page)
+    text = page.lower_text
+    return per_1k_words(len(lexicon.HASHTAG_RE.findall(text)) if "#" in text else 0, page)
 
 
 def emoji_per_1k_words(page: Page) -> float:
     """Emoji per thousand words ("Share on : 👇", "🔥 Trending")."""
-    return per_1k_words(sum(len(lexicon.EMOJI_RE.findall(line)) for line in page.lines), page)
+    return per_1k_words(len(lexicon.EMOJI_RE.findall(page.text)), page)
 
 
 def filler_phrase_count(page: Page) -> float:
     """Stock phrases of generated filler and autoblogs ("In this article, we will discuss", "Listed
     here the latest Trending News", "The post ... appeared first on")."""
-    search = lexicon.FILLER_RE.findall
-    return float(sum(len(search(low)) for low in page.lower_lines))
+    return float(phrase_hits(page).get("filler", 0))
 
 
 def clickbait_phrase_count(page: Page) -> float:
     """Curiosity-gap headline phrases of made-for-ads teaser grids ("You won't believe ...")."""
-    search = lexicon.CLICKBAIT_RE.findall
-    return float(sum(len(search(low)) for low in page.lower_lines))
+    return float(phrase_hits(page).get("clickbait", 0))
 
 
 def top_word_ratio(page: Page) -> float:
     """Share of the most frequent content word among all content words: keyword density, high on
     doorway pages stuffed with one phrase."""
-    words = content_words(page.text)
-    if len(words) < MIN_CONTENT_WORDS:
+    counts = word_counts(page)
+    vocab = content_vocabulary(page)
+    total = sum(counts[w] for w in vocab)
+    if total < MIN_CONTENT_WORDS:
         return NAN
-    return Counter(words).most_common(1)[0][1] / len(words)
+    return max(counts[w] for w in vocab) / total
 
 
 def top_bigram_per_1k_words(page: Page) -> float:
-    """Occurrences of the most frequent content-word bigram per thousand words: a stuffed keyword
-    phrase ("cheap flights london") repeats as a unit."""
-    words = content_words(page.text)
+    """Occurrences of the most frequent pair of adjacent content words per thousand words: a stuffed
+    keyword phrase ("cheap flights london") repeats as a unit."""
+    vocab = content_vocabulary(page)
+    words = [w for w in page.words if w in vocab]
     if len(words) < MIN_CONTENT_WORDS:
         return NAN
-    top = Counter(zip(words, words[1:])).most_common(1)[0][1]
+    top = Counter(itertools.pairwise(words)).most_common(1)[0][1]
     return per_1k_words(top, page)

@@ -61,9 +61,7 @@ class Manifest:
     def read(cls, directory: Path) -> Manifest:
         path = directory / MANIFEST_FILE
         if not path.is_file():
-            raise ModelError(
-                f"{path}: no manifest (a model directory holds {MODEL_FILE} and {MANIFEST_FILE})"
-            )
+            raise ModelError(f"{path}: no manifest (a model directory holds {MODEL_FILE} and {MANIFEST_FILE})")
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -126,7 +124,5 @@ def write_model_dir(directory: Path, model_text: str, manifest: dict[str, Any]) 
     model_path = directory / MODEL_FILE
     model_path.write_text(model_text, encoding="utf-8")
     data = {"format": MANIFEST_FORMAT, **manifest, "model_sha256": sha256_file(model_path)}
-    (directory / MANIFEST_FILE).write_text(
-        json.dumps(data, indent=2, sort_keys=False) + "\n", encoding="utf-8"
-    )
+    (directory / MANIFEST_FILE).write_text(json.dumps(data, indent=2, sort_keys=False) + "\n", encoding="utf-8")
     return directory

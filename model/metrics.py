@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["average_precision", "roc_auc", "roc_curve", "pr_curve", "summary"]
+__all__ = ["average_precision", "pr_curve", "roc_auc", "roc_curve", "summary"]
 
 
 def roc_auc(y: np.ndarray, s: np.ndarray) -> float:

@@ -85,9 +85,7 @@ class Scorer:
         """
         directory = Path(path) if path is not None else DEFAULT_MODEL_DIR
         if not directory.is_dir():
-            raise ModelError(
-                f"{directory}: not a model directory (it should hold {MODEL_FILE} and manifest.json)"
-            )
+            raise ModelError(f"{directory}: not a model directory (it should hold {MODEL_FILE} and manifest.json)")
         manifest = Manifest.read(directory)
         manifest.check_schema(FEATURE_NAMES, SCHEMA_FINGERPRINT)
         model_path = directory / MODEL_FILE
@@ -97,9 +95,7 @@ class Scorer:
         except (lightgbm.basic.LightGBMError, UnicodeDecodeError, ValueError) as exc:
             raise ModelError(f"{model_path}: not a LightGBM text model ({exc})") from None
         if tuple(booster.feature_name()) != FEATURE_NAMES:
-            raise ModelError(
-                f"{model_path}: its feature names differ from {manifest.path}; retrain the model"
-            )
+            raise ModelError(f"{model_path}: its feature names differ from {manifest.path}; retrain the model")
         return cls(booster, manifest, directory)
 
     @property
@@ -146,12 +142,10 @@ class Scorer:
         rows = sorted(
             (
                 (n, v, float(c), FEATURE_DESCRIPTIONS[n])
-                for n, v, c in zip(self.feature_names, values, contrib)
+                for n, v, c in zip(self.feature_names, values, contrib, strict=True)
             ),
             key=lambda r: -r[2],
         )
         reasons = tuple(Reason(n, v, c) for n, v, c, _ in rows[:MAX_REASONS])
-        verdict = Verdict(
-            score=score, is_spam=score >= self.threshold, threshold=self.threshold, reasons=reasons
-        )
+        verdict = Verdict(score=score, is_spam=score >= self.threshold, threshold=self.threshold, reasons=reasons)
         return verdict, rows

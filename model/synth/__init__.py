@@ -37,10 +37,24 @@ FAMILIES: tuple[str, ...] = tuple(SPAM_BUILDERS)
 #: Hard legitimate (link-heavy) page families, labelled ``ham``.
 HAM_FAMILIES: tuple[str, ...] = tuple(HAM_BUILDERS)
 
-#: Share of pages put into a small hand-built shell instead of a ham page's shell.
+#: Share of pages put into a small hand-built shell instead of a ham page's shell, by family. Link
+#: directories, link farms, doorways, made-for-ads pages and parked domains are usually sites of their own,
+#: built on a simple template, with the spam structure filling the page; aggregators, injected teasers and
+#: autoblogs copy into a real-looking site. The link-heavy legitimate families get hand-built shells as often
+#: as the spam that is most like them, so that a hand-built shell tells a model nothing.
+MINIMAL_SHELL_RATES: dict[str, float] = {
+    "link_directory": 0.5,
+    "link_farm": 0.4,
+    "doorway": 0.4,
+    "clickbait_mfa": 0.3,
+    "parked": 0.75,
+    "synth_ham_homepage": 0.4,
+    "synth_ham_listing": 0.4,
+    "synth_ham_forum": 0.3,
+    "synth_ham_docs": 0.4,
+}
+#: The rate of every other family.
 MINIMAL_SHELL_RATE = 0.05
-#: Parked-domain pages are standalone lander pages: most get a hand-built shell.
-PARKED_MINIMAL_SHELL_RATE = 0.75
 #: Shell attempts before falling back to a hand-built shell (a ham page without a usable <body>).
 MAX_SHELL_ATTEMPTS = 3
 #: Share of forum/listing/docs pages whose URL copies a ham URL's shape instead of a forum/docs shape.
@@ -126,7 +140,7 @@ def _build(pool: SourcePool, family: str, seed: int, i: int) -> Record:
     rng = random.Random(f"{seed}/{i}/{family}")
     builder = SPAM_BUILDERS.get(family) or HAM_BUILDERS[family]
     mode = "inject" if family == "injected_teasers" else "replace"
-    minimal_rate = PARKED_MINIMAL_SHELL_RATE if family == "parked" else MINIMAL_SHELL_RATE
+    minimal_rate = MINIMAL_SHELL_RATES.get(family, MINIMAL_SHELL_RATE)
     shell: Shell | None = None
     shell_idx: int | None = None
     if mode == "inject" or rng.random() >= minimal_rate:
@@ -151,10 +165,8 @@ def _build(pool: SourcePool, family: str, seed: int, i: int) -> Record:
     lang = src.lang if src.lang in lex.LANGS else "en"
     template = draw_template(pool, rng)
     domain = invent_domain(pool, rng, template)
-    if shell_idx is not None:
-        has_url = pool.records[shell_idx].url is not None
-    else:
-        has_url = rng.random() >= pool.no_url_rate
+    # A page has a URL as often as its shell's page did (the corpus rate for hand-built shells).
+    has_url = pool.records[shell_idx].url is not None if shell_idx is not None else rng.random() >= pool.no_url_rate
     url = _page_url(pool, rng, family, domain, src.title, lang, template) if has_url else None
     site_name = _site_name(rng, domain)
     if shell is None:

@@ -313,7 +313,8 @@ def link_directory(ctx: Ctx) -> Content:
     )
     with_desc = rng.random() < 0.35
     layout = rng.choice(("div", "table", "dl", "ul"))
-    rel_style = rng.choice((None, None, "nofollow", "sponsored", "nofollow noopener"))
+    # Most link farms want the link equity: rel=nofollow/sponsored is the exception, as on real ones.
+    rel_style = rng.choice((None, None, None, None, None, None, "nofollow", "sponsored", "nofollow noopener"))
     out = [ctx.heading(1, title, "page-title")]
     if rng.random() < 0.4:
         out.append(f"<p>{esc(cut(ctx.src.blurb, 160))}</p>")
@@ -403,7 +404,7 @@ def link_farm(ctx: Ctx) -> Content:
     rng, m, src = ctx.rng, ctx.m, ctx.src
     variant = rng.choice(("stuffed", "list", "partners", "stuffed+list"))
     href_style = rng.choice(("direct", "direct", "mixed", *_REDIRECTS))
-    rel = rng.choice((None, "nofollow", "sponsored", "nofollow noopener", "nofollow sponsored"))
+    rel = rng.choice((None, None, None, None, None, "nofollow", "sponsored", "nofollow noopener", "nofollow sponsored"))
     out = [ctx.heading(1, src.title, "entry-title")]
     title = src.title
     if "stuffed" in variant:
@@ -476,7 +477,7 @@ def parked(ctx: Ctx) -> Content:
     kws = list(dict.fromkeys(ctx.keyword(ctx.pick(sources)) for _ in range(ctx.count(3, 14, 8))))
     items = [
         m.a(
-            search_tmpl.format(q=quote(k), s=slugify(k, 4)), k, rel="nofollow" if rng.random() < 0.3 else None
+            search_tmpl.format(q=quote(k), s=slugify(k, 4)), k, rel="nofollow" if rng.random() < 0.15 else None
         )
         for k in kws
     ]

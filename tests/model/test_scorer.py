@@ -1,0 +1,109 @@
+"""The scoring API on the bundled model."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import lxml.html
+import pytest
+
+from features import FEATURE_NAMES, SCHEMA_FINGERPRINT
+from model import DEFAULT_MODEL_DIR, Reason, Scorer, Verdict
+from model.scorer import MAX_REASONS
+
+ARTICLE = (
+    "<html><head><title>Council backs library plan</title></head><body><h1>Council backs library plan</h1>"
+    + "<p>The council approved longer opening hours for the city's libraries after a public meeting.</p>" * 8
+    + "</body></html>"
+)
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return Scorer.load()
+
+
+def test_bundled_manifest_matches_the_current_schema():
+    """A feature change without retraining the bundled model fails here (and Scorer.load refuses it)."""
+    manifest = json.loads((DEFAULT_MODEL_DIR / "manifest.json").read_text())
+    assert tuple(manifest["feature_names"]) == FEATURE_NAMES
+    assert manifest["schema_fingerprint"] == SCHEMA_FINGERPRINT
+
+
+def test_bundled_model_is_small_and_documented():
+    assert (DEFAULT_MODEL_DIR / "model.txt").stat().st_size < 5_000_000
+    manifest = json.loads((DEFAULT_MODEL_DIR / "manifest.json").read_text())
+    for key in ("threshold", "metrics", "lightgbm_version", "corpus", "synth_seed", "created", "target_fpr"):
+        assert key in manifest
+
+
+def test_verdict_shape(scorer):
+    v = scorer.score_html(ARTICLE, url="https://citypaper.example/2024/library.html")
+    assert isinstance(v, Verdict)
+    assert 0.0 <= v.score <= 1.0
+    assert v.is_spam == (v.score >= scorer.threshold)
+    assert len(v.reasons) == MAX_REASONS
+    assert all(isinstance(r, Reason) and r.feature in FEATURE_NAMES for r in v.reasons)
+    contributions = [r.contribution for r in v.reasons]
+    assert contributions == sorted(contributions, reverse=True)
+    d = v.to_dict()
+    assert set(d) == {"score", "spam", "threshold", "reasons"}
+    assert set(d["reasons"][0]) == {"feature", "value", "contribution"}
+    json.dumps(d, allow_nan=False)
+
+
+def test_seed_scores_far_above_the_threshold(scorer, seed_html):
+    v = scorer.score_html(seed_html, url="https://miatamil.example/2025/01/zuckerberg.html")
+    assert v.is_spam
+    assert v.score > scorer.threshold + (1 - scorer.threshold) / 2
+
+
+def test_threshold_override(scorer):
+    v = scorer.score_html(ARTICLE, threshold=0.0)
+    assert v.is_spam and v.threshold == 0.0
+    assert not scorer.score_html(ARTICLE, threshold=1.01).is_spam
+
+
+def test_str_bytes_and_tree_give_the_same_score(scorer):
+    url = "https://citypaper.example/a.html"
+    a = scorer.score_html(ARTICLE, url).score
+    b = scorer.score_html(ARTICLE.encode("utf-8"), url).score
+    c = scorer.score_html(lxml.html.document_fromstring(ARTICLE), url).score
+    assert a == pytest.approx(b) == pytest.approx(c)
+
+
+@pytest.mark.parametrize("junk", [b"", b"\xff\xfe\x00garbage\x00" * 100, "<<<>>>", "\x00" * 10, b"%PDF-1.4\n%\xe2\xe3"])
+def test_junk_gets_a_verdict(scorer, junk):
+    assert 0.0 <= scorer.score_html(junk).score <= 1.0
+
+
+def test_wrong_type_is_a_type_error(scorer):
+    with pytest.raises(TypeError):
+        scorer.score_html(12345)  # type: ignore[arg-type]
+
+
+def test_explain_lists_every_feature_sorted(scorer):
+    verdict, rows = scorer.explain(ARTICLE)
+    assert [r[0] for r in rows] != list(FEATURE_NAMES) or len(rows) == len(FEATURE_NAMES)
+    assert sorted(r[0] for r in rows) == sorted(FEATURE_NAMES)
+    assert [r[2] for r in rows] == sorted((r[2] for r in rows), reverse=True)
+    assert all(r[3] for r in rows)
+    assert verdict.score == pytest.approx(scorer.score_html(ARTICLE).score)
+
+
+def test_scoring_does_not_reread_the_model(scorer, monkeypatch, tmp_path):
+    import builtins
+
+    opened = []
+    real_open = builtins.open
+    monkeypatch.setattr(builtins, "open", lambda *a, **k: opened.append(a[0]) or real_open(*a, **k))
+    scorer.score_html(ARTICLE)
+    assert not opened
+
+
+def test_features_and_model_do_not_import_scrapy():
+    code = "import sys, features, model; from model import Scorer; Scorer.load(); print('scrapy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
