@@ -85,9 +85,7 @@ def build_site(directory: Path, pages: list[tuple[str, str]]) -> int:
         (directory / f"p{i}.html").write_text(text, encoding="utf-8")
         links.append(f'<li><a href="p{i}.html">{html.escape(url or f"page {i}")}</a></li>')
     index = "<!DOCTYPE html><html><head><title>Benchmark index</title></head><body><ul>\n"
-    (directory / "index.html").write_text(
-        index + "\n".join(links) + "\n</ul></body></html>", encoding="utf-8"
-    )
+    (directory / "index.html").write_text(index + "\n".join(links) + "\n</ul></body></html>", encoding="utf-8")
     return len(pages)
 
 

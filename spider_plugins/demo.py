@@ -62,9 +62,7 @@ class LoopbackServer:
         self._httpd = ThreadingHTTPServer((LOOPBACK, 0), functools.partial(handler, directory=str(directory)))
         self._httpd.requested = []  # type: ignore[attr-defined]
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="spamguard-demo-http", daemon=True
-        )
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="spamguard-demo-http", daemon=True)
 
     @property
     def port(self) -> int:
@@ -242,18 +240,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="drop",
         help="SPAMGUARD_ACTION for the demo crawl (default: drop)",
     )
-    parser.add_argument(
-        "--model", metavar="DIR", default=None, help="model directory (default: the bundled model)"
-    )
+    parser.add_argument("--model", metavar="DIR", default=None, help="model directory (default: the bundled model)")
     parser.add_argument(
         "--audit-file",
         metavar="PATH",
         default=None,
         help="keep the audit JSONL here (default: a temporary file)",
     )
-    parser.add_argument(
-        "--json", action="store_true", help="print the result as one JSON object instead of a report"
-    )
+    parser.add_argument("--json", action="store_true", help="print the result as one JSON object instead of a report")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -264,8 +258,7 @@ def run(args: argparse.Namespace) -> int:
             audit_path = Path(args.audit_file)
         else:
             audit_path = (
-                Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="spamguard-demo-")))
-                / "audit.jsonl"
+                Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="spamguard-demo-"))) / "audit.jsonl"
             )
         settings: dict[str, Any] = {
             "ADDONS": {"spider_plugins.SpamGuardAddon": 0},
@@ -275,8 +268,7 @@ def run(args: argparse.Namespace) -> int:
         if args.model:
             settings["SPAMGUARD_MODEL"] = args.model
         print(
-            f"Serving the demo site at {server.url()} and crawling it "
-            f"with SPAMGUARD_ACTION={args.action} ...",
+            f"Serving the demo site at {server.url()} and crawling it with SPAMGUARD_ACTION={args.action} ...",
             file=sys.stderr if args.json else sys.stdout,
         )
         audit_start = audit_path.stat().st_size if audit_path.is_file() else 0
@@ -318,10 +310,7 @@ def _print_report(result: CrawlResult, audit: list[dict[str, Any]], action: str,
         if line.get("score") is None:
             print(f"    -    {_short(line['url'], port):<30} {line['action']}")
             continue
-        print(
-            f"  {line['score']:.3f}  {_short(line['url'], port):<30} "
-            f"threshold {line['threshold']:.3f}, because:"
-        )
+        print(f"  {line['score']:.3f}  {_short(line['url'], port):<30} threshold {line['threshold']:.3f}, because:")
         for reason in line["reasons"][:REPORT_TOP_REASONS]:
             value = "n/a" if reason["value"] is None else f"{reason['value']:.4g}"
             print(f"           {reason['feature']} = {value} ({reason['contribution']:+.2f})")

@@ -82,8 +82,7 @@ AUDIT_TOP_REASONS = 5  # reasons written to each audit line
 HTML_CONTENT_TYPE_MARKER = b"html"
 
 _HISTOGRAM_KEYS = tuple(
-    STAT_HISTOGRAM.format(low=i / HISTOGRAM_BUCKETS, high=(i + 1) / HISTOGRAM_BUCKETS)
-    for i in range(HISTOGRAM_BUCKETS)
+    STAT_HISTOGRAM.format(low=i / HISTOGRAM_BUCKETS, high=(i + 1) / HISTOGRAM_BUCKETS) for i in range(HISTOGRAM_BUCKETS)
 )
 
 
@@ -116,7 +115,8 @@ def _host(url_or_request: Request | Response) -> str:
 def _format_reasons(reasons: Iterable[Any], limit: int) -> str:
     parts = []
     for reason in list(reasons)[:limit]:
-        parts.append(f"{reason['feature']}={reason['value']:.4g} ({reason['contribution']:+.2f})")
+        value = "undefined" if reason["value"] is None else f"{reason['value']:.4g}"  # nan -> None
+        parts.append(f"{reason['feature']}={value} ({reason['contribution']:+.2f})")
     return ", ".join(parts) if parts else "none"
 
 
@@ -297,8 +297,7 @@ class SpamGuardSpiderMiddleware(BaseSpiderMiddleware):
         if kind not in self._logged_errors:
             self._logged_errors.add(kind)
             logger.error(
-                "SpamGuard could not score %s (%s: %s); the page %s. Further %s errors are only counted "
-                "in %s",
+                "SpamGuard could not score %s (%s: %s); the page %s. Further %s errors are only counted in %s",
                 response.url,
                 kind,
                 exc,

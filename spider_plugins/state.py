@@ -109,19 +109,14 @@ class SpamGuardConfig:
         action = str(settings.get("SPAMGUARD_ACTION", DEFAULTS["SPAMGUARD_ACTION"])).strip().lower()
         if action not in ACTIONS:
             raise ValueError(
-                f"SPAMGUARD_ACTION must be one of {', '.join(ACTIONS)}; "
-                f"got {settings.get('SPAMGUARD_ACTION')!r}"
+                f"SPAMGUARD_ACTION must be one of {', '.join(ACTIONS)}; got {settings.get('SPAMGUARD_ACTION')!r}"
             )
         flag_field = str(settings.get("SPAMGUARD_FLAG_FIELD", DEFAULTS["SPAMGUARD_FLAG_FIELD"]))
         if not flag_field:
             raise ValueError("SPAMGUARD_FLAG_FIELD must be a non-empty item field name")
         host_min_pages = settings.getint("SPAMGUARD_HOST_MIN_PAGES", DEFAULTS["SPAMGUARD_HOST_MIN_PAGES"])
-        host_spam_ratio = settings.getfloat(
-            "SPAMGUARD_HOST_SPAM_RATIO", DEFAULTS["SPAMGUARD_HOST_SPAM_RATIO"]
-        )
-        host_max_tracked = settings.getint(
-            "SPAMGUARD_HOST_MAX_TRACKED", DEFAULTS["SPAMGUARD_HOST_MAX_TRACKED"]
-        )
+        host_spam_ratio = settings.getfloat("SPAMGUARD_HOST_SPAM_RATIO", DEFAULTS["SPAMGUARD_HOST_SPAM_RATIO"])
+        host_max_tracked = settings.getint("SPAMGUARD_HOST_MAX_TRACKED", DEFAULTS["SPAMGUARD_HOST_MAX_TRACKED"])
         max_bytes = settings.getint("SPAMGUARD_MAX_BYTES", DEFAULTS["SPAMGUARD_MAX_BYTES"])
         if host_min_pages < 0:
             raise ValueError(f"SPAMGUARD_HOST_MIN_PAGES must be >= 0 (0 disables), got {host_min_pages}")

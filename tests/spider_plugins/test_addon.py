@@ -20,9 +20,7 @@ from spider_plugins.state import DEFAULTS, SpamGuardConfig
 ADDON = {"ADDONS": {"spider_plugins.SpamGuardAddon": 0}}
 MANUAL = {
     "SPIDER_MIDDLEWARES": {"spider_plugins.SpamGuardSpiderMiddleware": SPIDER_MIDDLEWARE_PRIORITY},
-    "DOWNLOADER_MIDDLEWARES": {
-        "spider_plugins.SpamGuardDownloaderMiddleware": DOWNLOADER_MIDDLEWARE_PRIORITY
-    },
+    "DOWNLOADER_MIDDLEWARES": {"spider_plugins.SpamGuardDownloaderMiddleware": DOWNLOADER_MIDDLEWARE_PRIORITY},
 }
 
 CrawlerFactory = Callable[..., Crawler]
@@ -42,9 +40,7 @@ def test_addon_equals_manual_configuration(make_crawler: CrawlerFactory) -> None
     manual = make_crawler(MANUAL)
     for name in ("SPIDER_MIDDLEWARES", "DOWNLOADER_MIDDLEWARES"):
         assert components(with_addon, name) == components(manual, name)
-    assert (
-        components(with_addon, "SPIDER_MIDDLEWARES")[SpamGuardSpiderMiddleware] == SPIDER_MIDDLEWARE_PRIORITY
-    )
+    assert components(with_addon, "SPIDER_MIDDLEWARES")[SpamGuardSpiderMiddleware] == SPIDER_MIDDLEWARE_PRIORITY
     assert (
         components(with_addon, "DOWNLOADER_MIDDLEWARES")[SpamGuardDownloaderMiddleware]
         == DOWNLOADER_MIDDLEWARE_PRIORITY
@@ -53,9 +49,7 @@ def test_addon_equals_manual_configuration(make_crawler: CrawlerFactory) -> None
     for name, value in DEFAULTS.items():
         assert with_addon.settings.get(name) == value
         assert with_addon.settings.getpriority(name) == SETTINGS_PRIORITIES["addon"]
-    assert SpamGuardConfig.from_settings(with_addon.settings) == SpamGuardConfig.from_settings(
-        manual.settings
-    )
+    assert SpamGuardConfig.from_settings(with_addon.settings) == SpamGuardConfig.from_settings(manual.settings)
 
 
 def test_user_settings_win_over_addon_defaults(make_crawler: CrawlerFactory) -> None:
@@ -75,9 +69,7 @@ def test_user_priority_for_a_middleware_is_kept(make_crawler: CrawlerFactory) ->
 def test_addon_builds_working_middlewares(make_crawler: CrawlerFactory) -> None:
     crawler = make_crawler(ADDON)
     assert isinstance(build_from_crawler(SpamGuardSpiderMiddleware, crawler), SpamGuardSpiderMiddleware)
-    assert isinstance(
-        build_from_crawler(SpamGuardDownloaderMiddleware, crawler), SpamGuardDownloaderMiddleware
-    )
+    assert isinstance(build_from_crawler(SpamGuardDownloaderMiddleware, crawler), SpamGuardDownloaderMiddleware)
 
 
 def test_exports() -> None:

@@ -168,9 +168,7 @@ def run_crawl(
     lines = audit.read_text(encoding="utf-8").splitlines() if audit.is_file() else []
     return Crawl(
         items=result["items"],
-        reached={
-            u.rsplit("/", 1)[1] if "127.0.0.1" in u else "B:" + u.rsplit("/", 1)[1] for u in result["reached"]
-        },
+        reached={u.rsplit("/", 1)[1] if "127.0.0.1" in u else "B:" + u.rsplit("/", 1)[1] for u in result["reached"]},
         stats=result["stats"],
         requested_a=[p.lstrip("/") for p in site.ham.requested[before_a:]],
         requested_b=[p.lstrip("/") for p in site.spam.requested[before_b:]],
@@ -220,9 +218,9 @@ def test_drop(site: Site, tmp_path: Path) -> None:
     drops = [line for line in crawl.audit if line["action"] == "drop"]
     blocked = [line for line in crawl.audit if line["action"] == "host_blocked"]
     assert len(drops) == dropped and len(blocked) == STORIES - len(stories)
-    assert {line["url"].rsplit("/", 1)[1] for line in blocked} == {
-        f"story-{i}.html" for i in range(STORIES)
-    } - set(stories)
+    assert {line["url"].rsplit("/", 1)[1] for line in blocked} == {f"story-{i}.html" for i in range(STORIES)} - set(
+        stories
+    )
     assert all(line["host"] == "localhost" for line in blocked)
     assert all(line["score"] >= line["threshold"] and line["reasons"] for line in drops)
 

@@ -154,9 +154,7 @@ def test_dont_spamguard_skips(make_crawler: CrawlerFactory) -> None:
             headers={"Content-Type": "text/plain"},
             request=Request("http://a.test/x.txt"),
         ),
-        XmlResponse(
-            "http://a.test/sitemap.xml", body=b"<urlset/>", request=Request("http://a.test/sitemap.xml")
-        ),
+        XmlResponse("http://a.test/sitemap.xml", body=b"<urlset/>", request=Request("http://a.test/sitemap.xml")),
     ],
     ids=["binary", "text", "xml"],
 )
@@ -181,9 +179,7 @@ def test_text_response_with_html_content_type_is_scored(make_crawler: CrawlerFac
 # -- parse once ----------------------------------------------------------------------------------
 
 
-def test_scorer_reads_the_responses_own_tree(
-    make_crawler: CrawlerFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_scorer_reads_the_responses_own_tree(make_crawler: CrawlerFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     mw = spider_mw(make_crawler())
     seen: list[Any] = []
     original = mw.scorer.score_html
@@ -254,9 +250,7 @@ def field(item: Any) -> Any:
     return item.get("spamguard") if isinstance(item, (dict, scrapy.Item)) else item.spamguard
 
 
-def run_output(
-    mw: SpamGuardSpiderMiddleware, response: Response, result: list[Any], use_async: bool
-) -> list[Any]:
+def run_output(mw: SpamGuardSpiderMiddleware, response: Response, result: list[Any], use_async: bool) -> list[Any]:
     if not use_async:
         return list(mw.process_spider_output(response, result))
 
@@ -271,9 +265,7 @@ def run_output(
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
-def test_flag_marks_every_item_from_spam_and_passes_requests(
-    make_crawler: CrawlerFactory, use_async: bool
-) -> None:
+def test_flag_marks_every_item_from_spam_and_passes_requests(make_crawler: CrawlerFactory, use_async: bool) -> None:
     crawler = make_crawler({"SPAMGUARD_ACTION": "flag"})
     mw = spider_mw(crawler)
     spam = html_response(SPAM, url="http://spam.test/a")
@@ -399,9 +391,7 @@ def test_fail_open_passes_counts_and_logs_once(
     assert len(errors) == 1 and "injected scoring fault" in errors[0].getMessage()
 
 
-def test_fail_closed_drops(
-    make_crawler: CrawlerFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_fail_closed_drops(make_crawler: CrawlerFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     audit = tmp_path / "audit.jsonl"
     crawler = make_crawler({"SPAMGUARD_FAIL_OPEN": False, "SPAMGUARD_AUDIT_FILE": str(audit)})
     mw = spider_mw(crawler)
@@ -475,8 +465,7 @@ def test_shared_state_is_per_crawler(make_crawler: CrawlerFactory) -> None:
     score_pages(spider_mw(first), "spam.test", [SPAM])
     other = make_crawler({"SPAMGUARD_HOST_MIN_PAGES": 1})
     assert (
-        build_from_crawler(SpamGuardDownloaderMiddleware, other).process_request(Request("http://spam.test/"))
-        is None
+        build_from_crawler(SpamGuardDownloaderMiddleware, other).process_request(Request("http://spam.test/")) is None
     )
     with pytest.raises(HostBlocked):
         build_from_crawler(SpamGuardDownloaderMiddleware, first).process_request(Request("http://spam.test/"))
@@ -520,9 +509,7 @@ def hostile_bodies() -> dict[str, tuple[bytes, str]]:
 
 @pytest.mark.parametrize("fail_open", [True, False], ids=["fail-open", "fail-closed"])
 @pytest.mark.parametrize("case", sorted(hostile_bodies()))
-def test_hostile_body_passes_or_drops_and_is_counted(
-    make_crawler: CrawlerFactory, case: str, fail_open: bool
-) -> None:
+def test_hostile_body_passes_or_drops_and_is_counted(make_crawler: CrawlerFactory, case: str, fail_open: bool) -> None:
     body, content_type = hostile_bodies()[case]
     crawler = make_crawler({"SPAMGUARD_FAIL_OPEN": fail_open})
     mw = spider_mw(crawler)
@@ -534,9 +521,7 @@ def test_hostile_body_passes_or_drops_and_is_counted(
     except SpamDropped:
         outcome = "dropped"
     got = stats(crawler)
-    accounted = got.get("spamguard/scored", 0) + sum(
-        v for k, v in got.items() if k.startswith("spamguard/error/")
-    )
+    accounted = got.get("spamguard/scored", 0) + sum(v for k, v in got.items() if k.startswith("spamguard/error/"))
     assert accounted == 1, got  # scored, or failed and counted: never silently ignored
     if outcome == "dropped":
         assert got["spamguard/dropped"] == 1

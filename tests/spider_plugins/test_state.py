@@ -151,18 +151,14 @@ def test_audit_lines_are_flushed_json(tmp_path: Path) -> None:
     audit = AuditLog(str(path), _Stats())  # type: ignore[arg-type]
     audit.write({"url": "http://a.test/", "score": 0.9})
     # Readable before close: a killed crawl keeps every line written so far.
-    assert [json.loads(line) for line in path.read_text().splitlines()] == [
-        {"url": "http://a.test/", "score": 0.9}
-    ]
+    assert [json.loads(line) for line in path.read_text().splitlines()] == [{"url": "http://a.test/", "score": 0.9}]
     audit.write({"url": "http://a.test/é", "score": 0.95})
     audit.close()
     assert len(path.read_text(encoding="utf-8").splitlines()) == 2
 
 
 @pytest.mark.parametrize("where", ["directory", "disk_full"])
-def test_audit_failure_is_counted_and_logged_once(
-    where: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_audit_failure_is_counted_and_logged_once(where: str, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     if where == "disk_full":
         if not Path("/dev/full").exists():
             pytest.skip("/dev/full not available")
