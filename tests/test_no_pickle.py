@@ -170,9 +170,7 @@ def test_scorer_load_reads_two_files_and_runs_nothing(tmp_path: Path, no_unpickl
     assert list(marks.iterdir()) == []
     assert sys.path == path_before
     new_modules = set(sys.modules) - modules_before
-    assert not [
-        m for m in new_modules if str(getattr(sys.modules[m], "__file__", "")).startswith(str(tmp_path))
-    ]
+    assert not [m for m in new_modules if str(getattr(sys.modules[m], "__file__", "")).startswith(str(tmp_path))]
 
 
 def test_cli_and_crawl_with_a_trapped_model_dir_run_nothing(

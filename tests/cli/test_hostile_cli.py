@@ -65,8 +65,7 @@ def test_every_pathological_page_gets_a_verdict(capsys, tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text(
         "".join(
-            json.dumps({"id": name, "url": URL, "html": as_jsonl_text(body)}) + "\n"
-            for name, body in pages.items()
+            json.dumps({"id": name, "url": URL, "html": as_jsonl_text(body)}) + "\n" for name, body in pages.items()
         ),
         encoding="ascii",
     )
@@ -169,9 +168,7 @@ def test_truncated_jsonl_gz_gives_one_error_record_and_the_next_input_goes_on(ca
         assert_verdict(record)
     assert cut_error == {"id": f"{cut}:{len(read) + 1}", "error": cut_error["error"]}
     assert "cannot read the rest of the file" in cut_error["error"]
-    assert (
-        garbage_error["id"] == f"{garbage}:1" and "cannot read the rest of the file" in garbage_error["error"]
-    )
+    assert garbage_error["id"] == f"{garbage}:1" and "cannot read the rest of the file" in garbage_error["error"]
     assert after["id"] == str(page)
     assert_verdict(after)
     assert f"{len(records)} pages" in err and "2 errors" in err

@@ -84,9 +84,6 @@ def page_by_top_reasons(mw: SpamGuardSpiderMiddleware, candidates: dict[str, byt
     return None
 
 
-#: BUG (reported to the lead): the INFO line of a host's first spam page formats each reason's value with
-#: ``:.4g``; an undefined feature (value None in the verdict dict) raises TypeError out of
-#: process_spider_input, outside its error handling, so the page is lost as a spider exception.
 @pytest.mark.parametrize(
     "settings",
     [
@@ -235,6 +232,8 @@ def test_audit_file_on_a_full_disk_crawl_goes_on(
 def test_first_spam_page_with_an_undefined_top_reason_is_logged(
     make_crawler: CrawlerFactory, pages: dict[str, bytes], caplog: pytest.LogCaptureFixture
 ) -> None:
+    """The INFO line of a host's first spam page names its top reasons; an undefined value (None in the
+    verdict dict) once raised TypeError there, outside the scoring error handling, losing the page."""
     crawler = make_crawler({"SPAMGUARD_THRESHOLD": 0.0})  # every page is spam
     mw = build_from_crawler(SpamGuardSpiderMiddleware, crawler)
     candidates = {"plain": PAGE, **{k: v for k, v in pages.items() if len(v) < 1_000_000}}
@@ -245,4 +244,4 @@ def test_first_spam_page_with_an_undefined_top_reason_is_logged(
         outcome, _ = run_page(mw, response_for(candidates[name], f"{URL}/{name}"))
     assert outcome == "dropped"
     (line,) = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Dropped spam page")]
-    assert f"{URL}/{name}" in line
+    assert f"{URL}/{name}" in line and "=undefined (" in line
