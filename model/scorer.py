@@ -21,6 +21,9 @@ __all__ = ["DEFAULT_MODEL_DIR", "MAX_REASONS", "Reason", "Scorer", "Verdict"]
 
 #: How many feature contributions a verdict carries as its reasons.
 MAX_REASONS = 5
+#: The log-odds are clipped to +-this before the logistic function: scores stay strictly inside (0, 1), so a
+#: threshold of 1.0 means "never spam" (and ``exp`` cannot overflow).
+MAX_LOGIT = 30.0
 #: LightGBM predicts one row at a time here; more threads only add start-up cost.
 _PREDICT_PARAMS = {"num_threads": 1}
 
@@ -107,7 +110,7 @@ class Scorer:
         """(spam probability, per-feature contributions in log-odds) for one feature vector."""
         x = np.asarray(vector, dtype=np.float64).reshape(1, -1)
         contrib = self._booster.predict(x, pred_contrib=True, **_PREDICT_PARAMS)[0]
-        raw = float(contrib.sum())
+        raw = min(max(float(contrib.sum()), -MAX_LOGIT), MAX_LOGIT)
         return 1.0 / (1.0 + math.exp(-raw)), contrib[:-1]
 
     def score_page(self, page: Page, *, threshold: float | None = None) -> Verdict:
