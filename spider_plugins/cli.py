@@ -335,6 +335,25 @@ def _chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+def _worker_context(start: bool = False) -> Any:
+    """The multiprocessing context of the workers: ``forkserver`` (``spawn`` where there is none).
+
+    The fork server imports the model's libraries once and each worker forks from it ready to load the
+    model. ``start=True`` starts the server now, so that its imports overlap the main process's own.
+    """
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(WORKER_PRELOAD_MODULES))
+    if start:
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+    return context
+
+
 class WorkerPoolError(RuntimeError):
     """The worker processes keep dying: the batch cannot be finished."""
 
@@ -362,17 +381,10 @@ class _ParallelScorer:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            if "forkserver" in multiprocessing.get_all_start_methods():
-                context = multiprocessing.get_context("forkserver")
-                # The fork server imports the model's libraries once; each worker forks from it ready.
-                context.set_forkserver_preload(list(WORKER_PRELOAD_MODULES))
-            else:
-                context = multiprocessing.get_context("spawn")
             self._executor = ProcessPoolExecutor(
-                self._jobs, mp_context=context, initializer=_init_worker, initargs=self._initargs
+                self._jobs, mp_context=_worker_context(), initializer=_init_worker, initargs=self._initargs
             )
         return self._executor
 
@@ -393,9 +405,7 @@ class _ParallelScorer:
 
         try:
             return self._pool().submit(_score_chunk, chunk)
-        except (
-            BrokenProcessPool
-        ):  # broke since the last collection; the chunks in flight notice on collection
+        except BrokenProcessPool:  # broke since the last collection; the chunks in flight notice on collection
             self._pool().shutdown(wait=False, cancel_futures=True)
             self._executor = None
             return self._pool().submit(_score_chunk, chunk)
@@ -466,6 +476,8 @@ def _progress(stream: TextIO, enabled: bool):
 
 
 def _run_score(args: argparse.Namespace) -> int:
+    if args.jobs > 1:  # before the imports below: the worker fork server imports the model meanwhile
+        _worker_context(start=True)
     from model import ModelError, Scorer
     from model.inputs import STDIN_ARG, InputArgumentError, iter_inputs
 
@@ -613,8 +625,7 @@ def _run_explain(args: argparse.Namespace) -> int:
     if len(items) != 1:
         what = "no page" if not items else "more than one page"
         return _fail(
-            f"{PROG} explain: error: {args.file!r} holds {what}; explain takes one page "
-            f"(use '{PROG} score' for many)"
+            f"{PROG} explain: error: {args.file!r} holds {what}; explain takes one page (use '{PROG} score' for many)"
         )
     (item,) = items
     if isinstance(item, InputError):
@@ -645,9 +656,7 @@ def _write_explanation(out: TextIO, page_id: str, url: str | None, verdict: Any,
     value_width = max([len("value"), *(len(v) for v in values)])
     out.write(f"  {'contribution':>12}  {'value':>{value_width}}  {'feature':<{name_width}}  description\n")
     for (feature, _value, contribution, description), value_text in zip(rows, values, strict=True):
-        out.write(
-            f"  {contribution:>+12.4f}  {value_text:>{value_width}}  {feature:<{name_width}}  {description}\n"
-        )
+        out.write(f"  {contribution:>+12.4f}  {value_text:>{value_width}}  {feature:<{name_width}}  {description}\n")
 
 
 if __name__ == "__main__":
