@@ -42,6 +42,8 @@ MAX_SCORE_TO_PARSE_RATIO = 3.2
 MIN_TRAFILATURA_TO_SCORE_RATIO = 8.0
 #: Worker counts whose batch throughput is measured.
 BATCH_JOBS = (1, 2)
+#: Runs of each worker count, alternated; the best is reported (the machine is shared).
+BATCH_REPEATS = 3
 PERCENTILE = 95
 
 
@@ -124,15 +126,9 @@ def batch_throughput(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--pages", type=int, default=DEFAULT_PAGES, help="pages to time (default %(default)s)"
-    )
-    parser.add_argument(
-        "--corpus", type=Path, default=DEFAULT_CORPUS, help="ham corpus (default %(default)s)"
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=DEFAULT_PAGES, help="pages to time (default %(default)s)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="ham corpus (default %(default)s)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="page sample seed")
     parser.add_argument("--model", help="model directory (default: the bundled model)")
     parser.add_argument("--no-batch", action="store_true", help="skip the spamguard score throughput runs")
@@ -184,14 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     p95 = {name: percentile(values, PERCENTILE) for name, values in times.items()}
     score_vs_parse = med["score_html"] / med["lxml parse"]
     traf_vs_score = med["trafilatura"] / med["score_html"]
-    per_page_ratio = statistics.median(
-        s / p for s, p in zip(times["score_html"], times["lxml parse"], strict=True)
-    )
+    per_page_ratio = statistics.median(s / p for s, p in zip(times["score_html"], times["lxml parse"], strict=True))
     print()
     parse_ok = "met" if score_vs_parse <= MAX_SCORE_TO_PARSE_RATIO else "MISSED"
     print(
-        f"score_html / parse at the median: {score_vs_parse:5.2f}x  "
-        f"(target <= {MAX_SCORE_TO_PARSE_RATIO}x: {parse_ok})"
+        f"score_html / parse at the median: {score_vs_parse:5.2f}x  (target <= {MAX_SCORE_TO_PARSE_RATIO}x: {parse_ok})"
     )
     print(
         f"score_html / parse, median per-page ratio: {per_page_ratio:5.2f}x; at p{PERCENTILE}: "
@@ -206,13 +199,18 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_batch:
         print()
+        runs: dict[int, list[float]] = {jobs: [] for jobs in BATCH_JOBS}
         with tempfile.TemporaryDirectory(prefix="bench_score_") as tmp:
-            for jobs in BATCH_JOBS:
-                elapsed, rate = batch_throughput(pages, jobs, Path(tmp), args.model)
-                print(
-                    f"spamguard score --jobs {jobs}: {n} pages in {elapsed:.2f} s = {rate:.1f} pages/s "
-                    f"(wall clock, including start-up and model load)"
-                )
+            for _ in range(BATCH_REPEATS):  # alternate the worker counts so that load spikes hit both
+                for jobs in BATCH_JOBS:
+                    runs[jobs].append(batch_throughput(pages, jobs, Path(tmp), args.model)[0])
+        for jobs, walls in runs.items():
+            best = min(walls)
+            print(
+                f"spamguard score --jobs {jobs}: {n} pages in {best:.2f} s = {n / best:.1f} pages/s "
+                f"(best of {len(walls)}: {', '.join(f'{w:.2f}' for w in walls)} s; wall clock including "
+                f"start-up and model load)"
+            )
     return 0
 
 
