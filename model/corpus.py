@@ -23,6 +23,9 @@ import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from features.urls import registered_domain
 
 __all__ = [
     "LABELS",
@@ -36,6 +39,7 @@ __all__ = [
     "read_html_dir",
     "read_jsonl",
     "read_warc",
+    "site_of",
     "warc_record_cut_short",
     "warc_unread_tail",
 ]
@@ -180,9 +184,7 @@ def _read_csv_rows(csv_path: Path, columns: tuple[str, ...]) -> Iterator[tuple[i
                     )
                 names = header or list(columns)
                 if len(cells) < 2:
-                    raise CorpusError(
-                        f"{csv_path}:{lineno}: expected at least {columns[0]},{columns[1]}, got {row!r}"
-                    )
+                    raise CorpusError(f"{csv_path}:{lineno}: expected at least {columns[0]},{columns[1]}, got {row!r}")
                 yield lineno, dict(zip(names, cells, strict=False))
         except (csv.Error, UnicodeDecodeError) as exc:
             raise CorpusError(f"{csv_path}:{reader.line_num}: not a readable CSV line ({exc})") from None
@@ -263,9 +265,7 @@ def read_warc(path: str | Path, labels_csv: str | Path) -> Iterator[Record]:
                 content_type = rec.http_headers.get_header("Content-Type") if rec.http_headers else None
                 if rec.rec_type != "response" or not is_html_content_type(content_type):
                     if warc_record_cut_short(rec):
-                        logger.warning(
-                            "%s: the archive ends inside a record at byte %s", path, iterator.offset
-                        )
+                        logger.warning("%s: the archive ends inside a record at byte %s", path, iterator.offset)
                     continue
                 url = rec.rec_headers.get_header("WARC-Target-URI") or ""
                 if url not in labels:
@@ -293,9 +293,7 @@ def read_warc(path: str | Path, labels_csv: str | Path) -> Iterator[Record]:
     if unlabelled:
         logger.info("%s: skipped %s HTML responses with no label in %s", path, unlabelled, labels_csv)
     if len(seen) < len(labels):
-        logger.warning(
-            "%s: %s labelled URLs have no HTML response in the archive", labels_csv, len(labels) - len(seen)
-        )
+        logger.warning("%s: %s labelled URLs have no HTML response in the archive", labels_csv, len(labels) - len(seen))
 
 
 #: Bytes read at a time while checking that a WARC record's block really is as long as it says.
@@ -431,8 +429,20 @@ def iter_corpus(paths: Sequence[str | Path]) -> Iterator[Record]:
                 yield from read_jsonl(file)
         elif path.exists():
             raise CorpusError(
-                f"{path}: not a corpus; expected .jsonl(.gz), .warc(.gz) or a directory "
-                f"(see spamguard train --help)"
+                f"{path}: not a corpus; expected .jsonl(.gz), .warc(.gz) or a directory (see spamguard train --help)"
             )
         else:
             raise CorpusError(f"{path}: no such file or directory")
+
+
+def site_of(record: Record) -> str:
+    """The record's site: the registered domain of its URL, or ``source:<source>`` where the URL is unknown.
+    Cross-validation folds never split a site, and the synthesizer builds a page from different sites."""
+    if record.url:
+        try:
+            host = urlsplit(record.url).hostname or ""
+        except ValueError:
+            host = ""
+        if host:
+            return registered_domain(host)
+    return f"source:{record.source}"

@@ -171,9 +171,7 @@ def _iter_dir(root: Path) -> Iterator[InputItem]:
     files: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=_log_walk_error):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        files.extend(
-            Path(dirpath, f) for f in filenames if not f.startswith(".") and _kind(Path(f)) is not None
-        )
+        files.extend(Path(dirpath, f) for f in filenames if not f.startswith(".") and _kind(Path(f)) is not None)
     for file in sorted(files):
         yield from _iter_file(file, str(file))
 
@@ -200,9 +198,7 @@ def _iter_jsonl(path: Path, label: str) -> Iterator[InputItem]:
                 if len(raw) > MAX_JSONL_LINE_BYTES and not raw.endswith(b"\n"):
                     while raw and not raw.endswith(b"\n"):  # skip the rest of the overlong line
                         raw = fh.readline(MAX_JSONL_LINE_BYTES)
-                    yield InputError(
-                        id=f"{label}:{lineno}", error=f"line longer than {MAX_JSONL_LINE_BYTES} bytes"
-                    )
+                    yield InputError(id=f"{label}:{lineno}", error=f"line longer than {MAX_JSONL_LINE_BYTES} bytes")
                     continue
                 if raw.strip():
                     yield jsonl_line_to_item(raw, f"{label}:{lineno}")
@@ -272,9 +268,7 @@ def _iter_warc(path: Path, label: str) -> Iterator[InputItem]:
                     )
                 return
             except Exception as exc:  # any parser failure on untrusted bytes ends this file, not the batch
-                yield InputError(
-                    id=f"{label}@{offset}", error=f"unreadable WARC record, rest of file skipped: {exc}"
-                )
+                yield InputError(id=f"{label}@{offset}", error=f"unreadable WARC record, rest of file skipped: {exc}")
                 return
             rec_id = rec.rec_headers.get_header("WARC-Record-ID") or f"{label}@{offset}"
             content_type = rec.http_headers.get_header("Content-Type") if rec.http_headers else None

@@ -28,15 +28,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import lightgbm
 import numpy as np
 
 from features import FEATURE_NAMES, SCHEMA_FINGERPRINT, extract_features
-from features.urls import registered_domain
 from model import metrics
-from model.corpus import CorpusError, Record, iter_corpus
+from model.corpus import CorpusError, Record, iter_corpus, site_of
 from model.manifest import write_model_dir
 
 __all__ = ["TrainConfig", "add_arguments", "run", "train"]
@@ -221,18 +219,6 @@ def load_records(cfg: TrainConfig) -> tuple[list[Record], dict[str, Any]]:
     return [*records, *synthetic], provenance
 
 
-def site_group(record: Record) -> str:
-    """Cross-validation group: registered domain of the URL, else the record's source."""
-    if record.url:
-        try:
-            host = urlsplit(record.url).hostname or ""
-        except ValueError:
-            host = ""
-        if host:
-            return registered_domain(host)
-    return f"source:{record.source}"
-
-
 def _extract_one(item: tuple[str, str | None]) -> list[float]:
     html, url = item
     return list(extract_features(html, url).values())
@@ -265,7 +251,7 @@ def extract_matrix(records: Sequence[Record], jobs: int, progress: bool) -> np.n
 def build_dataset(records: list[Record], cfg: TrainConfig) -> Dataset:
     X = extract_matrix(records, cfg.jobs, cfg.progress)
     y = np.asarray([1 if r.label == "spam" else 0 for r in records], dtype=np.int32)
-    groups = [site_group(r) for r in records]
+    groups = [site_of(r) for r in records]
     families = [r.kind if r.source.startswith("synth-") and r.kind else "real" for r in records]
     return Dataset(records, X, y, groups, families)
 

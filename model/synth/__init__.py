@@ -124,9 +124,7 @@ def _page_url(
     if family in HAM_BUILDERS and family != "synth_ham_homepage" and rng.random() < TEMPLATE_URL_RATE:
         return page_url(pool, rng, domain, title, template=template)
     if family == "synth_ham_homepage":
-        return home_url(
-            rng, domain, "/" if rng.random() < 0.5 else section_path(rng, section), pool, template
-        )
+        return home_url(rng, domain, "/" if rng.random() < 0.5 else section_path(rng, section), pool, template)
     if family == "synth_ham_listing" or (family == "link_directory" and rng.random() < 0.25):
         return home_url(rng, domain, section_path(rng, section), pool, template)
     if family == "synth_ham_forum":
@@ -172,9 +170,7 @@ def _build(pool: SourcePool, family: str, seed: int, i: int) -> Record:
     if shell is None:
         nav_words = lex.SECTIONS.get(lang, lex.SECTIONS["en"])
         nav = rng.sample(nav_words, min(len(nav_words), rng.randint(MIN_NAV_ITEMS, MAX_NAV_ITEMS)))
-        shell = minimal(
-            rng, lang=lang, site_name=site_name, domain=domain, nav=nav, parked=family == "parked"
-        )
+        shell = minimal(rng, lang=lang, site_name=site_name, domain=domain, nav=nav, parked=family == "parked")
     if url:
         base = url.split("/", 3)
         base = f"{base[0]}//{base[2]}"
@@ -211,9 +207,7 @@ def _build(pool: SourcePool, family: str, seed: int, i: int) -> Record:
     )
 
 
-def synthesize(
-    ham: Sequence[Record], n: int, *, seed: int, families: Sequence[str] | None = None
-) -> list[Record]:
+def synthesize(ham: Sequence[Record], n: int, *, seed: int, families: Sequence[str] | None = None) -> list[Record]:
     """``n`` synthetic pages built from the text and shells of ``ham``, spread evenly over ``families``.
 
     Deterministic for the same ham records (in the same order), ``n``, ``seed`` and ``families``. Page ``i``
@@ -229,9 +223,7 @@ def synthesize(
     known = set(FAMILIES) | set(HAM_FAMILIES)
     unknown = [f for f in fams if f not in known]
     if unknown:
-        raise ValueError(
-            f"unknown synthetic family {unknown[0]!r}; known: {', '.join(FAMILIES + HAM_FAMILIES)}"
-        )
+        raise ValueError(f"unknown synthetic family {unknown[0]!r}; known: {', '.join(FAMILIES + HAM_FAMILIES)}")
     if not fams:
         raise ValueError("families is empty; give at least one of: " + ", ".join(FAMILIES + HAM_FAMILIES))
     if n < 0:

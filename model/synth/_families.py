@@ -191,9 +191,7 @@ def teaser_block(ctx: Ctx, teasers: list[TextSource], *, share_each: bool, heade
     else:
         out.append("\n".join(items))
     if not share_each:
-        out.append(
-            m.share_row(ctx.url or m.base, ctx.lang, style=share_style, networks=networks, label=share_label)
-        )
+        out.append(m.share_row(ctx.url or m.base, ctx.lang, style=share_style, networks=networks, label=share_label))
     wrap = rng.choice(("div", "section", "aside", ""))
     inner = "\n".join(out)
     return f"<{wrap}{m.cls('trending')}>\n{inner}\n</{wrap}>" if wrap else inner
@@ -203,9 +201,7 @@ def hashtag_filler(ctx: Ctx, teasers: list[TextSource]) -> str:
     rng, m = ctx.rng, ctx.m
     region = ctx.words(lex.REGIONS)
     social = rng.choice(lex.SOCIAL_SITES)
-    out = [
-        ctx.heading(rng.choice((2, 3)), ctx.words(lex.HASHTAG_HEADERS).format(region=region), "tags-title")
-    ]
+    out = [ctx.heading(rng.choice((2, 3)), ctx.words(lex.HASHTAG_HEADERS).format(region=region), "tags-title")]
     tags = []
     for t in teasers:
         for w in _CAP_WORD.findall(t.title)[: rng.randint(1, 3)]:
@@ -318,9 +314,7 @@ def link_directory(ctx: Ctx) -> Content:
     out = [ctx.heading(1, title, "page-title")]
     if rng.random() < 0.4:
         out.append(f"<p>{esc(cut(ctx.src.blurb, 160))}</p>")
-    out.append(
-        f"<p>{m.a('/submit.php' if rng.random() < 0.5 else '/add-url/', rng.choice(words['submit']))}</p>"
-    )
+    out.append(f"<p>{m.a('/submit.php' if rng.random() < 0.5 else '/add-url/', rng.choice(words['submit']))}</p>")
     out.append(ctx.heading(2, rng.choice(words["cats"]), "cats-title"))
     n_cats = ctx.count(3, 20, 8)
     sources = ctx.others(min(n_cats, 12), same_lang=rng.random() < 0.7)
@@ -328,9 +322,7 @@ def link_directory(ctx: Ctx) -> Content:
     for c in range(n_cats):
         s = sources[c % len(sources)]
         name = (
-            ctx.keyword(s).title()
-            if rng.random() < 0.6
-            else (s.headings[0] if s.headings else ctx.keyword(s).title())
+            ctx.keyword(s).title() if rng.random() < 0.6 else (s.headings[0] if s.headings else ctx.keyword(s).title())
         )
         links = []
         for _ in range(ctx.count(2, 15, 5)):
@@ -343,15 +335,9 @@ def link_directory(ctx: Ctx) -> Content:
         if layout == "table":
             cats.append(f"<td><h3>{cat_link}</h3>" + "<br>".join(links) + "</td>")
         elif layout == "dl":
-            cats.append(
-                f"<dt>{cat_link} ({rng.randint(3, 900)})</dt>" + "".join(f"<dd>{x}</dd>" for x in links)
-            )
+            cats.append(f"<dt>{cat_link} ({rng.randint(3, 900)})</dt>" + "".join(f"<dd>{x}</dd>" for x in links))
         elif layout == "ul":
-            cats.append(
-                f"<li><strong>{cat_link}</strong><ul>"
-                + "".join(f"<li>{x}</li>" for x in links)
-                + "</ul></li>"
-            )
+            cats.append(f"<li><strong>{cat_link}</strong><ul>" + "".join(f"<li>{x}</li>" for x in links) + "</ul></li>")
         else:
             cats.append(
                 f"<div{m.cls('cat')}><h3>{cat_link}</h3><p>"
@@ -418,9 +404,7 @@ def link_farm(ctx: Ctx) -> Content:
         links = []
         for _ in range(n):
             kw = ctx.keyword(ctx.pick(sources))
-            links.append(
-                m.a(_farm_href(ctx, href_style, kw), kw, rel=_rel(ctx, rel), blank=rng.random() < 0.3)
-            )
+            links.append(m.a(_farm_href(ctx, href_style, kw), kw, rel=_rel(ctx, rel), blank=rng.random() < 0.3))
         header = ctx.words(lex.LINK_BLOCK_HEADERS)
         if variant == "list" and rng.random() < 0.5:
             title = f"{header} - {ctx.site_name}"
@@ -476,18 +460,14 @@ def parked(ctx: Ctx) -> Content:
     sources = ctx.others(3, same_lang=True)
     kws = list(dict.fromkeys(ctx.keyword(ctx.pick(sources)) for _ in range(ctx.count(3, 14, 8))))
     items = [
-        m.a(
-            search_tmpl.format(q=quote(k), s=slugify(k, 4)), k, rel="nofollow" if rng.random() < 0.15 else None
-        )
+        m.a(search_tmpl.format(q=quote(k), s=slugify(k, 4)), k, rel="nofollow" if rng.random() < 0.15 else None)
         for k in kws
     ]
     out.append(ctx.heading(rng.choice((2, 3)), rng.choice(words["related"]), "related"))
     if rng.random() < 0.6:
         out.append(f"<ul{m.cls('searches')}>" + "".join(f"<li>{x}</li>" for x in items) + "</ul>")
     else:
-        out.append(
-            f"<div{m.cls('searches')}>" + "".join(f"<div{m.cls('kw')}>{x}</div>" for x in items) + "</div>"
-        )
+        out.append(f"<div{m.cls('searches')}>" + "".join(f"<div{m.cls('kw')}>{x}</div>" for x in items) + "</div>")
     n_ads = ctx.count(0, 8, 2)
     if n_ads:
         ads = []
@@ -509,9 +489,7 @@ def parked(ctx: Ctx) -> Content:
     head = ""
     if rng.random() < 0.5:
         head = '<script src="https://www.google.com/adsense/domains/caf.js" type="text/javascript"></script>'
-    return Content(
-        "\n".join(out), title, rng.choice(words["sale"]) if rng.random() < 0.5 else None, head_extra=head
-    )
+    return Content("\n".join(out), title, rng.choice(words["sale"]) if rng.random() < 0.5 else None, head_extra=head)
 
 
 _HIDDEN = (
@@ -568,18 +546,14 @@ def doorway(ctx: Ctx) -> Content:
             for sent in sents:
                 if rng.random() < density:
                     v = rng.choice(variants)
-                    sent = rng.choice(
-                        (f"{v}: {sent}", f"{sent} {v.capitalize()}.", f"{sent[:-1]} {v}{sent[-1:]}")
-                    )
+                    sent = rng.choice((f"{v}: {sent}", f"{sent} {v.capitalize()}.", f"{sent[:-1]} {v}{sent[-1:]}"))
                 spliced.append(sent)
             para = esc(" ".join(spliced))
             if rng.random() < 0.3:
                 para += " " + m.a(money_url, rng.choice(variants), blank=rng.random() < 0.5)
             out.append(f"<p>{para}</p>")
     for _ in range(rng.randint(1, 4)):
-        out.append(
-            f"<p>{m.a(money_url, rng.choice(variants).title(), rel=rng.choice((None, 'nofollow')))}</p>"
-        )
+        out.append(f"<p>{m.a(money_url, rng.choice(variants).title(), rel=rng.choice((None, 'nofollow')))}</p>")
     if rng.random() < 0.65:
         hidden = " ".join(variants * rng.randint(1, 4))
         style = rng.choice(_HIDDEN)
@@ -702,23 +676,16 @@ def autoblog(ctx: Ctx) -> Content:
     out = [ctx.heading(1, src.title, "entry-title")]
     if rng.random() < 0.5:
         day = f"{rng.randint(2012, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        out.append(
-            f"<p{m.cls('meta')}>{esc(rng.choice(('admin', 'editor', 'autopost', ctx.site_name)))} · {day}</p>"
-        )
+        out.append(f"<p{m.cls('meta')}>{esc(rng.choice(('admin', 'editor', 'autopost', ctx.site_name)))} · {day}</p>")
     if rng.random() < 0.4:
         out.append(m.img(src.title))
     out.append(ctx.paras(paras))
     if rng.random() < 0.85:
         origin = src.url or ctx.ext_url(src.title)
         label = ctx.words(lex.SOURCE_LINES)
-        shown = (
-            origin
-            if rng.random() < 0.4
-            else (src.site if not src.site.startswith("source:") else ctx.ext_domain())
-        )
+        shown = origin if rng.random() < 0.4 else (src.site if not src.site.startswith("source:") else ctx.ext_domain())
         out.append(
-            f"<p{m.cls('source')}>{esc(label)} "
-            f"{m.a(origin, shown, rel='nofollow' if rng.random() < 0.5 else None)}</p>"
+            f"<p{m.cls('source')}>{esc(label)} {m.a(origin, shown, rel='nofollow' if rng.random() < 0.5 else None)}</p>"
         )
     related = ctx.others(ctx.count(3, 12, 5), same_lang=rng.random() < 0.7)
     out.append(ctx.heading(rng.choice((2, 3, 4)), ctx.words(lex.RELATED), "related-title"))
@@ -873,16 +840,12 @@ def forum(ctx: Ctx) -> Content:
     topic_id = rng.randint(100, 999999)
     out = [ctx.heading(rng.choice((1, 2)), src.title, "topic-title")]
     board = rng.choice(lex.SECTIONS.get(ctx.lang, lex.SECTIONS["en"]))
-    out.append(
-        f"<p{m.cls('breadcrumbs')}>{m.a('/forum/', 'Forum')} » "
-        f"{m.a(f'/forum/{slugify(board, 2)}/', board)}</p>"
-    )
+    out.append(f"<p{m.cls('breadcrumbs')}>{m.a('/forum/', 'Forum')} » {m.a(f'/forum/{slugify(board, 2)}/', board)}</p>")
     pages = rng.randint(1, 12)
     pagination = ""
     if pages > 1:
         links = " ".join(
-            m.a(f"viewtopic.php?t={topic_id}&start={k * n_posts}", str(k + 1))
-            for k in range(1, min(pages, 5))
+            m.a(f"viewtopic.php?t={topic_id}&start={k * n_posts}", str(k + 1)) for k in range(1, min(pages, 5))
         )
         pagination = (
             f"<div{m.cls('pagination')}>{esc(fw['page'].format(i=1, n=pages))} <strong>1</strong> {links} "

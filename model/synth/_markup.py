@@ -74,8 +74,7 @@ class Markup:
         src = f"https://{host}{path}" if host else (self.base + path if rng.random() < 0.5 else path)
         alt = esc(title).replace('"', "&quot;") if rng.random() < 0.8 else ""
         size = (
-            f' width="{rng.choice((150, 300, 320, 480, 640))}"'
-            f' height="{rng.choice((100, 180, 200, 270, 360))}"'
+            f' width="{rng.choice((150, 300, 320, 480, 640))}" height="{rng.choice((100, 180, 200, 270, 360))}"'
             if rng.random() < 0.5
             else ""
         )

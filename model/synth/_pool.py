@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from model.corpus import Record
+from model.corpus import Record, site_of
 from model.synth import _lexicon as lex
 from model.synth._shell import ShellInfo, analyze_shell
 from model.synth._sources import (
@@ -18,7 +18,6 @@ from model.synth._sources import (
     TextSource,
     extract_text,
     parse,
-    site_of,
 )
 
 

@@ -166,9 +166,7 @@ def replace_domain(text: str, old: str, new: str) -> str:
 def _set_title(prefix: str, title: str, adapt) -> str:
     new = adapt(esc(title))
     if _TITLE.search(prefix):
-        return _TITLE.sub(
-            lambda m: m.group(0)[: m.group(0).index(">") + 1] + new + "</title>", prefix, count=1
-        )
+        return _TITLE.sub(lambda m: m.group(0)[: m.group(0).index(">") + 1] + new + "</title>", prefix, count=1)
     return _add_to_head(prefix, f"<title>{new}</title>")
 
 
@@ -196,9 +194,7 @@ def _add_to_head(prefix: str, markup: str) -> str:
 #: Tags that can hold a page's main text directly (text nodes separated by <br>) or as <p> children.
 _CONTAINER_TAGS = frozenset({"div", "td", "article", "section", "main", "span", "font", "blockquote"})
 #: Tags whose text never counts as main text.
-_NON_TEXT_TAGS = frozenset(
-    {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "select"}
-)
+_NON_TEXT_TAGS = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "select"})
 
 
 #: Inline tags: their text belongs to the nearest block ancestor.
@@ -291,9 +287,7 @@ _H1 = re.compile(r"(<h1\b[^>]*>)(.*?)(</h1\s*>)", re.I | re.S)
 def _attr_value(attrs: str, name: str) -> str:
     rx = _ATTR_CACHE.get(name)
     if rx is None:
-        rx = _ATTR_CACHE[name] = re.compile(
-            rf"""(?<![\w-]){name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I
-        )
+        rx = _ATTR_CACHE[name] = re.compile(rf"""(?<![\w-]){name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
     m = rx.search(attrs)
     if not m:
         return ""
@@ -304,9 +298,7 @@ def _key(el: lxml.html.HtmlElement) -> tuple[str, str]:
     return (" ".join((el.get("id") or "").split()), " ".join((el.get("class") or "").split()))
 
 
-def raw_span(
-    raw: str, start: int, body: lxml.html.HtmlElement, el: lxml.html.HtmlElement
-) -> tuple[int, int] | None:
+def raw_span(raw: str, start: int, body: lxml.html.HtmlElement, el: lxml.html.HtmlElement) -> tuple[int, int] | None:
     """Where ``el``'s content starts and ends in the raw text (after its open tag, before its close tag).
 
     The element is found as the k-th raw open tag with its name, id and class; its end by balancing open
@@ -332,9 +324,7 @@ def raw_span(
     if found is None or found.group(0).endswith("/>"):
         return None
     content_start = start + found.end()
-    scan = re.compile(
-        rf"<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|<(/?){tag}\b[^>]*>", re.I | re.S
-    )
+    scan = re.compile(rf"<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|<(/?){tag}\b[^>]*>", re.I | re.S)
     depth = 1
     for m in scan.finditer(raw, content_start):
         closing = m.group(1)
@@ -420,9 +410,7 @@ def analyze_shell(html_text: str, root: lxml.html.HtmlElement) -> ShellInfo | No
     )
 
 
-def from_info(
-    html_text: str, info: ShellInfo, site_domain: str | None, rng: random.Random, *, mode: str
-) -> Shell:
+def from_info(html_text: str, info: ShellInfo, site_domain: str | None, rng: random.Random, *, mode: str) -> Shell:
     """A shell cut from a ham page; ``mode`` is ``replace`` (empty the content slot) or ``inject``.
 
     The raw page text is kept as it is everywhere except at the content slot (and the first <h1> in
@@ -496,8 +484,7 @@ def minimal(
     if rng.random() < 0.6:
         head.append(
             (
-                "<style>body{{margin:0;font-family:{}}}.{}{{max-width:{}px;margin:0 auto}}"
-                "a{{color:#{:06x}}}</style>"
+                "<style>body{{margin:0;font-family:{}}}.{}{{max-width:{}px;margin:0 auto}}a{{color:#{:06x}}}</style>"
             ).format(
                 rng.choice(("Arial,sans-serif", "Georgia,serif", "Helvetica", "Roboto,sans-serif")),
                 rng.choice(GENERIC_CLASSES),
@@ -509,8 +496,7 @@ def minimal(
         head.append(
             rng.choice(
                 (
-                    f'<script src="{base}/wp-includes/js/jquery/jquery.min.js?ver=3.{rng.randint(1, 7)}.1">'
-                    "</script>",
+                    f'<script src="{base}/wp-includes/js/jquery/jquery.min.js?ver=3.{rng.randint(1, 7)}.1"></script>',
                     '<script async src="https://www.googletagmanager.com/gtag/js?id='
                     f'G-{rng.randrange(16**8):08X}"></script>',
                     "<script>window.dataLayer = window.dataLayer || [];"
@@ -535,8 +521,7 @@ def minimal(
         body.append(f"</{header_tag}>")
     wrap = rng.choice(("div", "main", "div", "section"))
     body.append(
-        f'<{wrap} class="{rng.choice(("container", "content", "main", "wrap", "site-content"))}">'
-        f"{SLOT}</{wrap}>"
+        f'<{wrap} class="{rng.choice(("container", "content", "main", "wrap", "site-content"))}">{SLOT}</{wrap}>'
     )
     if not parked and rng.random() < 0.4:
         items = "".join(f'<li><a href="/{slugify(n, 2)}/">{esc(n)}</a></li>' for n in nav[:6])

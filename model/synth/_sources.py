@@ -10,7 +10,6 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import lxml.html
 import tldextract
@@ -21,6 +20,8 @@ from model.synth import _lexicon as lex
 
 logger = logging.getLogger(__name__)
 
+#: Offline: the bundled public-suffix snapshot only. The synthesizer needs subdomains and suffixes, not just
+#: the registered domain that features.urls gives.
 _TLD_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 #: A paragraph shorter than this (characters) is navigation or a caption, not article text.
@@ -71,16 +72,6 @@ def slugify(text: str, max_words: int = 9) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     words = re.findall(r"[a-z0-9]+", folded)[:max_words]
     return "-".join(words) or "page"
-
-
-def site_of(record: Record) -> str:
-    """Registered domain of the record's URL, or its source when the URL is unknown."""
-    if record.url:
-        host = urlsplit(record.url).hostname or ""
-        ext = _TLD_EXTRACT(host)
-        if ext.domain:
-            return f"{ext.domain}.{ext.suffix}" if ext.suffix else ext.domain
-    return f"source:{record.source}"
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:

@@ -174,9 +174,7 @@ def home_url(
 
 def section_path(rng: random.Random, name: str) -> str:
     slug = slugify(name, 3)
-    return rng.choice(
-        (f"/{slug}/", f"/category/{slug}/", f"/{slug}", f"/news/{slug}/", f"/{slug}/index.html")
-    )
+    return rng.choice((f"/{slug}/", f"/category/{slug}/", f"/{slug}", f"/news/{slug}/", f"/{slug}/index.html"))
 
 
 def same_site_url(pool: SourcePool, rng: random.Random, base: str | None, domain: str, title: str) -> str:

@@ -24,9 +24,9 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from model.corpus import Record, read_jsonl
+from model.corpus import Record, read_jsonl, site_of
 from model.synth import FAMILIES, HAM_FAMILIES, synthesize
-from model.synth._sources import _TLD_EXTRACT, site_of
+from model.synth._sources import _TLD_EXTRACT
 
 logger = logging.getLogger(__name__)
 
@@ -88,9 +88,7 @@ def markup_stats(record: Record) -> dict[str, float]:
     kind = doctype.group(1).lower() if doctype else ""
     feats["doctype_kind"] = 0 if not doctype else 1 if kind.strip() == "html" else 2 if "xhtml" in kind else 3
     charset = _CHARSET.search(html)
-    feats["charset_kind"] = (
-        0 if not charset else 1 if charset.group(1).lower().replace("-", "") == "utf8" else 2
-    )
+    feats["charset_kind"] = 0 if not charset else 1 if charset.group(1).lower().replace("-", "") == "utf8" else 2
     feats["html_lang_declared"] = float(bool(_HTML_LANG.search(html[:5000])))
     lines = html.count("\n") + 1
     feats["log_lines"] = math.log1p(lines)
@@ -115,9 +113,7 @@ def markup_stats(record: Record) -> dict[str, float]:
         feats["url_trailing_slash"] = float(path.endswith("/"))
         feats["url_domain_chars"] = len(ext.domain)
         feats["url_domain_hyphen"] = float("-" in ext.domain)
-        feats["url_suffix"] = (
-            TOP_SUFFIXES.index(ext.suffix) if ext.suffix in TOP_SUFFIXES else len(TOP_SUFFIXES)
-        )
+        feats["url_suffix"] = TOP_SUFFIXES.index(ext.suffix) if ext.suffix in TOP_SUFFIXES else len(TOP_SUFFIXES)
     return feats
 
 
@@ -142,9 +138,7 @@ def _auc(y: np.ndarray, score: np.ndarray) -> float:
     return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
-def grouped_oof(
-    x: np.ndarray, y: np.ndarray, groups: list[str], names: list[str]
-) -> tuple[np.ndarray, np.ndarray]:
+def grouped_oof(x: np.ndarray, y: np.ndarray, groups: list[str], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Out-of-fold scores of a grouped K-fold LightGBM, and the summed gain importances."""
     import lightgbm as lgb
 
@@ -209,9 +203,7 @@ def run(corpus: Path, n: int, seed: int, out=sys.stdout) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m model.synth.leakcheck", description=__doc__.split("\n\n")[0]
-    )
+    parser = argparse.ArgumentParser(prog="python -m model.synth.leakcheck", description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, required=True, help="directory of ham *.jsonl[.gz] files")
     parser.add_argument("--n", type=int, default=2400, help="synthetic pages to build (default 2400)")
     parser.add_argument("--seed", type=int, default=1)
