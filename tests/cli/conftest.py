@@ -48,9 +48,7 @@ def write_warc() -> Callable[[Path, list[tuple[str, str, bytes]]], list[str]]:
 
 def batch_page(i: int) -> str:
     """A page that differs from its neighbours in structure, so scores differ across the batch."""
-    links = "".join(
-        f'<li><a href="https://site{i}-{k}.example/">Partner {k}</a></li>' for k in range(i % 7 * 5)
-    )
+    links = "".join(f'<li><a href="https://site{i}-{k}.example/">Partner {k}</a></li>' for k in range(i % 7 * 5))
     paras = "".join(
         f"<p>Paragraph {k} of page {i}: the council discussed the bus timetable and the new bridge.</p>"
         for k in range(1 + i % 4)

@@ -36,9 +36,7 @@ def test_unknown_option_is_a_usage_error(capsys, fixtures_dir: Path) -> None:
     assert "unrecognized arguments: --bogus" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(
-    ("flags", "level"), [([], logging.WARNING), (["-v"], logging.INFO), (["-vv"], logging.DEBUG)]
-)
+@pytest.mark.parametrize(("flags", "level"), [([], logging.WARNING), (["-v"], logging.INFO), (["-vv"], logging.DEBUG)])
 def test_verbosity_sets_the_log_level(capsys, fixtures_dir: Path, flags: list[str], level: int) -> None:
     assert main([*flags, "score", "--format", "jsonl", str(fixtures_dir / "site")]) == 0
     assert logging.getLogger().level == level

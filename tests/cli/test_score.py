@@ -74,9 +74,7 @@ def test_jsonl_input_with_a_bad_line_goes_on(capsys, tmp_path: Path, fixtures_di
     status, records, err = run_jsonl(capsys, str(path))
     assert status == 0
     assert_verdict(records[0], "a", "https://allotments.example.org/")
-    assert (
-        records[1] == {"id": f"{path}:2", "error": records[1]["error"]} and "not JSON" in records[1]["error"]
-    )
+    assert records[1] == {"id": f"{path}:2", "error": records[1]["error"]} and "not JSON" in records[1]["error"]
     assert records[2]["id"] == f"{path}:3" and "not UTF-8" in records[2]["error"]
     assert_verdict(records[3], f"{path}:4", "https://b.example/")
     assert "4 pages, " in err and "2 errors" in err
@@ -178,9 +176,7 @@ def test_real_spam_seed_fails_the_batch(capsys, fixtures_dir: Path) -> None:
         ([], "the following arguments are required: INPUT"),
     ],
 )
-def test_usage_errors_exit_2_before_scoring(
-    capsys, tmp_path: Path, fixtures_dir: Path, args, message
-) -> None:
+def test_usage_errors_exit_2_before_scoring(capsys, tmp_path: Path, fixtures_dir: Path, args, message) -> None:
     page = str(fixtures_dir / "site" / "index.html")
     argv = [a.format(missing=tmp_path / "gone.html", page=page) for a in args]
     assert main(["score", *argv]) == 2

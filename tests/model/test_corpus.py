@@ -36,9 +36,7 @@ def write_warc(path: Path, responses: list[tuple[str, str, bytes]], *, gzip_reco
             headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
             payload = io.BytesIO(body)
             writer.write_record(
-                writer.create_warc_record(
-                    url, "response", payload=payload, length=len(body), http_headers=headers
-                )
+                writer.create_warc_record(url, "response", payload=payload, length=len(body), http_headers=headers)
             )
 
 

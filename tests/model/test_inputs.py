@@ -63,9 +63,7 @@ def test_directory_is_recursive_sorted_and_expands_containers(tmp_path: Path) ->
     (tmp_path / "a.HTML").write_text(PAGE, encoding="utf-8")
     (tmp_path / "notes.txt").write_text("ignored", encoding="utf-8")
     (tmp_path / ".hidden" / "x.html").write_text(PAGE, encoding="utf-8")
-    (tmp_path / "b" / "feed.jsonl").write_text(
-        json.dumps({"id": "j1", "html": PAGE}) + "\n", encoding="utf-8"
-    )
+    (tmp_path / "b" / "feed.jsonl").write_text(json.dumps({"id": "j1", "html": PAGE}) + "\n", encoding="utf-8")
     (warc_id,) = write_warc(tmp_path / "c.warc.gz", [("https://c.example/", "text/html", PAGE.encode())])
     items = list(iter_inputs(str(tmp_path)))
     assert [item.id for item in items] == [
