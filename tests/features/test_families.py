@@ -110,8 +110,7 @@ def test_offtopic_sections(spam, ham):
 
 def test_link_structure():
     farm = "".join(
-        f"<a rel='nofollow' href='https://site{i}.example/go?url=http://x{i}.org'>"
-        f"cheap loans {i}</a> "
+        f"<a rel='nofollow' href='https://site{i}.example/go?url=http://x{i}.org'>cheap loans {i}</a> "
         for i in range(40)
     )
     f = extract_features(f"<p>Best links</p><p>{farm}</p>", "https://farm.example/")
