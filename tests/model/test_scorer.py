@@ -8,6 +8,8 @@ import sys
 
 import lxml.html
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from features import FEATURE_NAMES, SCHEMA_FINGERPRINT
 from model import DEFAULT_MODEL_DIR, Reason, Scorer, Verdict
@@ -107,3 +109,11 @@ def test_features_and_model_do_not_import_scrapy():
     code = "import sys, features, model; from model import Scorer; Scorer.load(); print('scrapy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=3000), url=st.one_of(st.none(), st.text(max_size=60)))
+def test_score_html_never_raises_on_arbitrary_bytes(scorer, data, url):
+    v = scorer.score_html(data, url=url)
+    assert 0.0 < v.score < 1.0
+    json.dumps(v.to_dict(), allow_nan=False)
