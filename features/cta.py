@@ -10,6 +10,7 @@ from __future__ import annotations
 from features import lexicon
 from features._common import line_counts, per_1k_words, ratio
 from features.page import Link, Page
+from features.share import share_rows
 
 #: A teaser is the run of lines before a call to action, at most this many lines long.
 MAX_TEASER_LINES = 8
@@ -102,8 +103,6 @@ def shared_teaser_count(page: Page) -> float:
     """Teaser units that carry their own share row (between the unit's call to action and the next
     unit, within a few lines): "Read more >> : Cick here" followed by "Share on : Twitter Facebook ...".
     A share bar per story is what stamped aggregator templates do and real pages rarely do."""
-    from features.share import share_rows  # the share family builds on the same lines
-
     ctas = cta_lines(page)
     if not ctas:
         return 0.0

@@ -406,11 +406,6 @@ AD_HOST_RE = re.compile(
     r"propellerads|popads|adsterra|media\.net|amazon-adsystem|criteo|pubmatic|rubiconproject|"
     r"adform|smartadserver|yieldmo|teads"
 )
-#: class/id values of ad slots and of the recommendation widgets that fill made-for-ads pages.
-AD_ATTR_RE = re.compile(
-    r"adsbygoogle|div-gpt-ad|taboola|outbrain|mgid|revcontent|zergnet|\bad-?slot|\bad-?unit|\bad-?container|"
-    r"\badvert|\bsponsored-(?:content|post|link)"
-)
 #: Inline styles that hide text from the reader but not from a crawler.
 HIDDEN_STYLE_RE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em|%)?\s*(?:;|$)|"

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
 from typing import Any
 
 from lxml import etree
@@ -440,15 +438,6 @@ class Page:
     def lower_lines(self) -> list[str]:
         """Visible lines, lower-cased."""
         return self.lower_text.split("\n") if self.lines else []
-
-    @cached_property
-    def line_starts(self) -> list[int]:
-        """Offset of each line in :attr:`text` (for mapping a match position to its line)."""
-        return [0, *accumulate(len(line) + 1 for line in self.lines)][:-1]
-
-    def line_of(self, offset: int) -> int:
-        """Index of the line that holds character ``offset`` of :attr:`text`."""
-        return bisect_right(self.line_starts, offset) - 1
 
     @cached_property
     def line_words(self) -> list[list[str]]:
