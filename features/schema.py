@@ -13,6 +13,7 @@ import hashlib
 import inspect
 import logging
 import math
+import re
 from collections.abc import Callable
 from types import ModuleType
 
@@ -98,9 +99,13 @@ FEATURES: tuple[FeatureFn, ...] = (
 )
 
 FEATURE_NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
+#: Where a docstring's first sentence ends: a full stop (maybe inside a closing quote or bracket) followed by
+#: a capital letter. "The post ... appeared first on" and "``/go?url=``" do not end one.
+_FIRST_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z])")
 #: One line per feature: the first sentence of its docstring.
 FEATURE_DESCRIPTIONS: dict[str, str] = {
-    f.__name__: " ".join((inspect.getdoc(f) or "").split(". ")[0].split()).rstrip(".") + "." for f in FEATURES
+    f.__name__: _FIRST_SENTENCE_END.split(" ".join((inspect.getdoc(f) or "").split()), maxsplit=1)[0].rstrip(".") + "."
+    for f in FEATURES
 }
 assert len(set(FEATURE_NAMES)) == len(FEATURE_NAMES), "feature names must be unique"
 

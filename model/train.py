@@ -121,7 +121,9 @@ MONOTONE: dict[str, int] = {
         ],
         -1,
     ),
-    # Unconstrained: page length and line length say nothing about spam by themselves.
+    # No direction: page length, line length and section count say nothing about spam by themselves. They
+    # are computed and shown by `spamguard explain` for context, and given no weight (see lgb_params): a
+    # feature without a reason to push either way can only learn how the synthesizer lays pages out.
     "word_count": 0,
     "section_count": 0,
     "mean_line_words": 0,
@@ -280,6 +282,8 @@ def lgb_params(seed: int, jobs: int) -> dict[str, Any]:
         "seed": seed,
         "num_threads": max(1, jobs),
         "monotone_constraints": [MONOTONE[n] for n in FEATURE_NAMES],
+        # Features with no declared direction are context only: a zero penalty means they are never split on.
+        "feature_penalty": [0.0 if MONOTONE[n] == 0 else 1.0 for n in FEATURE_NAMES],
         "monotone_constraints_method": "intermediate",
     }
 
