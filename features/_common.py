@@ -41,7 +41,17 @@ def word_counts(page: Page) -> Counter[str]:
 
 def content_vocabulary(page: Page) -> frozenset[str]:
     """The distinct content words of the page."""
-    return page.memo("content_vocabulary", lambda p: frozenset(w for w in word_counts(p) if is_content_word(w)))  # type: ignore[no-any-return]
+
+    def compute(p: Page) -> frozenset[str]:
+        # is_content_word, inlined: this runs over every distinct word of the page.
+        stop, min_chars = lexicon.STOP_WORDS, MIN_CONTENT_WORD_CHARS
+        return frozenset(
+            w
+            for w in word_counts(p).keys() - stop
+            if (len(w) >= min_chars or ord(w[0]) >= CJK_START) and not w.isdigit()
+        )
+
+    return page.memo("content_vocabulary", compute)  # type: ignore[no-any-return]
 
 
 def content_words(text: str) -> list[str]:

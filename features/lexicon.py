@@ -8,6 +8,7 @@ catastrophically. Matching is done on lower-cased text.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # --------------------------------------------------------------------------------------------------------
 # Calls to action: the "Read more >> : Cick here" lines that end every teaser of an aggregator page.
@@ -361,29 +362,43 @@ def _expand(phrase: str) -> list[tuple[str, ...]]:
 
 
 class PhraseIndex:
-    """Counts phrase families in a list of words in one pass: each word is looked up once among the
-    phrases' first words, and only candidates are compared further."""
+    """Counts phrase families in a list of words. Every phrase is at least two words long and is indexed by
+    its first two words; the page's word pairs are intersected with the index in one set operation, so a page
+    without a candidate pair (most pages) costs little more than that, and only positions that start a
+    candidate pair are compared further."""
 
     def __init__(self, families: dict[str, tuple[str, ...]]) -> None:
-        self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
         for family, phrases in families.items():
             for phrase in phrases:
                 for seq in _expand(phrase.lower()):
-                    self._first.setdefault(seq[0], []).append((seq, family))
+                    if len(seq) < 2:
+                        raise ValueError(f"phrase {phrase!r} must be at least two words long")
+                    self._by_pair.setdefault((seq[0], seq[1]), []).append((seq, family))
+        self._pairs = frozenset(self._by_pair)
+        #: Second words of the phrases that start with any number ("#").
+        self._after_number = frozenset(b for a, b in self._by_pair if a == "#")
 
     def count(self, words: list[str]) -> dict[str, int]:
         counts: dict[str, int] = {}
-        first = self._first
+        pairs = self._pairs.intersection(pairwise(words))
+        after_number = self._after_number.intersection(words)
+        if not pairs and not after_number:
+            return counts
         n = len(words)
-        for i, w in enumerate(words):
-            cands = first.get("#" if w.isdigit() else w)
-            if cands is None:
+        for i in range(n - 1):
+            a, b = words[i], words[i + 1]
+            if (a, b) in pairs:
+                key = (a, b)
+            elif b in after_number and a.isdigit():
+                key = ("#", b)
+            else:
                 continue
-            for seq, family in cands:
+            for seq, family in self._by_pair[key]:
                 end = i + len(seq)
                 if end <= n and all(
-                    (t == "#" and words[j].isdigit()) or t == words[j]
-                    for j, t in zip(range(i + 1, end), seq[1:], strict=True)
+                    t == words[j] or (t == "#" and words[j].isdigit())
+                    for j, t in zip(range(i + 2, end), seq[2:], strict=True)
                 ):
                     counts[family] = counts.get(family, 0) + 1
                     break

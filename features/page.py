@@ -54,8 +54,10 @@ _LINK_OPEN, _SEP, _LINK_TEXT, _LINK_END = "\U000f0001", "\U000f0002", "\U000f000
 _HEAD_OPEN, _HEAD_END = "\U000f0005", "\U000f0006"
 _AD = "\U000f000a"  # an ad slot
 _REC = "\U000f0009"  # a record on a line of its own: one letter of kind, then its payload
-#: Every mark is at or above this code point, so ``max(chunk) < _FIRST_MARK`` means "plain text".
-_FIRST_MARK = _BR
+#: A line that is exactly one link (menus, lists of links): read with one match instead of the general loop.
+_WHOLE_LINK_RE = re.compile(
+    f"{_LINK_OPEN}([^{_SEP}]*){_SEP}([^{_LINK_TEXT}]*){_LINK_TEXT}([^{_LINK_OPEN}-{_AD}]*){_LINK_END}"
+)
 _MARK_RE = re.compile(
     f"{_LINK_OPEN}([^{_SEP}]*){_SEP}([^{_LINK_TEXT}]*){_LINK_TEXT}|{_LINK_END}|{_HEAD_OPEN}([1-6])|{_HEAD_END}|{_AD}"
 )
@@ -303,12 +305,29 @@ class Page:
                 elif kind == "B":
                     base = base or payload.strip()
                 continue
-            if chunk.isascii() or max(chunk) < _FIRST_MARK:  # no marks: plain text
+            if chunk.isascii() or (  # no marks: plain text
+                _LINK_OPEN not in chunk
+                and _LINK_END not in chunk
+                and _HEAD_OPEN not in chunk
+                and _HEAD_END not in chunk
+                and _AD not in chunk
+            ):
                 line = " ".join(chunk.split())
                 if anchor is not None:
                     anchor_parts.append(line)
                 lines.append(line)
                 line_link_chars.append(len(line) if anchor is not None else 0)
+                continue
+            if anchor is None and (m := _WHOLE_LINK_RE.fullmatch(chunk)) is not None:
+                line = " ".join(m.group(3).split())
+                link_total += 1
+                if len(links) < MAX_LINKS:
+                    links.append(
+                        Link(m.group(1).strip()[:MAX_ITEM_CHARS], line[:MAX_ITEM_CHARS], m.group(2).lower(), len(lines))
+                    )
+                if line:
+                    lines.append(line)
+                    line_link_chars.append(len(line))
                 continue
             # A line with link or heading marks: cut it at the marks and account for every piece.
             text_parts: list[str] = []
