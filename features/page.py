@@ -16,6 +16,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from typing import Any
 
 from lxml import etree
@@ -262,12 +263,10 @@ class Page:
             # Deeper than the stylesheet may recurse: only a tree handed over by the caller can be (our
             # own parser caps nesting at 255). Serialize it and analyse it as if freshly downloaded.
             return cls.from_html(etree.tostring(root, encoding="utf-8")[:MAX_BYTES], url)
-        page = cls._read_stream(stream, url)
-        page.hidden_chars = _hidden_chars(root)
-        return page
+        return cls._read_stream(stream, url, _hidden_chars(root))
 
     @classmethod
-    def _read_stream(cls, stream: str, url: str | None) -> Page:
+    def _read_stream(cls, stream: str, url: str | None, hidden_chars: int) -> Page:
         lines: list[str] = []
         line_link_chars: list[int] = []
         headings: list[Heading] = []
@@ -277,7 +276,7 @@ class Page:
         title_parts: list[str] = []
         canonical: str | None = None
         base: str | None = None
-        hidden_chars = ad_slots = paragraphs = link_total = 0
+        ad_slots = paragraphs = link_total = 0
         anchor: Link | None = None
         anchor_parts: list[str] = []
         heading_level = heading_start = 0
@@ -333,13 +332,15 @@ class Page:
             text_parts: list[str] = []
             link_chars = 0
             pos = 0
-            for m in _MARK_RE.finditer(chunk):
-                piece = chunk[pos : m.start()]
+            for m in chain(_MARK_RE.finditer(chunk), (None,)):  # None: the text after the last mark
+                piece = chunk[pos : m.start() if m is not None else len(chunk)]
                 if piece:
                     text_parts.append(piece)
                     if anchor is not None:
                         anchor_parts.append(piece)
                         link_chars += len(piece.strip())
+                if m is None:
+                    break
                 mark = m.group(0)
                 pos = m.end()
                 c = mark[0]
@@ -366,12 +367,6 @@ class Page:
                     if text_h:
                         headings.append(Heading(heading_level, text_h[:MAX_ITEM_CHARS], heading_start))
                     heading_level = 0
-            piece = chunk[pos:]
-            if piece:
-                text_parts.append(piece)
-                if anchor is not None:
-                    anchor_parts.append(piece)
-                    link_chars += len(piece.strip())
             line = " ".join("".join(text_parts).split())
             if line:
                 lines.append(line)
