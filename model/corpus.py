@@ -70,9 +70,11 @@ class Record:
 
 
 def _open_text(path: Path):
+    # utf-8-sig: a byte-order mark at the start of the file (as some Windows tools write) is not part of
+    # the first record.
     if path.name.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8")
-    return path.open("r", encoding="utf-8")
+        return gzip.open(path, "rt", encoding="utf-8-sig")
+    return path.open("r", encoding="utf-8-sig")
 
 
 def read_jsonl(path: str | Path, *, default_source: str | None = None) -> Iterator[Record]:

@@ -186,6 +186,10 @@ def _open_binary(path: Path) -> BinaryIO:
     return path.open("rb")
 
 
+#: A UTF-8 byte-order mark, accepted at the very start of a JSONL file (and nowhere else).
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def _iter_jsonl(path: Path, label: str) -> Iterator[InputItem]:
     lineno = 0
     try:
@@ -195,6 +199,8 @@ def _iter_jsonl(path: Path, label: str) -> Iterator[InputItem]:
                 if not raw:
                     break
                 lineno += 1
+                if lineno == 1 and raw.startswith(_UTF8_BOM):  # editors on Windows start files with one
+                    raw = raw[len(_UTF8_BOM) :]
                 if len(raw) > MAX_JSONL_LINE_BYTES and not raw.endswith(b"\n"):
                     while raw and not raw.endswith(b"\n"):  # skip the rest of the overlong line
                         raw = fh.readline(MAX_JSONL_LINE_BYTES)

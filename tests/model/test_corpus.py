@@ -271,3 +271,10 @@ def test_read_warc_skips_a_record_cut_short(tmp_path: Path, gzip_records: bool, 
         records = list(read_warc(warc, labels))
     assert [r.url for r in records] == ["https://a.example/"]
     assert "ends inside" in caplog.text
+
+
+def test_read_jsonl_accepts_a_byte_order_mark_at_the_start(tmp_path):
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a", "label": "ham", "html": "<p>a</p>"}\n')
+    (record,) = read_jsonl(path)
+    assert record.id == "a" and record.label == "ham"

@@ -221,3 +221,11 @@ def test_warc_cut_inside_a_record_gives_an_error_record(tmp_path: Path, name: st
     assert len(items) == 3 and isinstance(items[2], InputError)
     assert "cut short" in items[2].error
     assert items[2].id in (ids[2], *(f"{path}@{n}" for n in range(len(data))))
+
+
+def test_a_byte_order_mark_at_the_start_of_a_jsonl_file_is_not_part_of_the_first_record(tmp_path):
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "a", "html": "<p>a</p>"}\n\xef\xbb\xbf{"id": "b", "html": "<p>b</p>"}\n')
+    first, second = iter_inputs(str(path))
+    assert isinstance(first, InputPage) and first.id == "a"
+    assert isinstance(second, InputError) and "not JSON" in second.error  # only the file's start may carry one
