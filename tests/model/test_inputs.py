@@ -174,7 +174,9 @@ def test_jsonl_file_never_raises(tmp_path_factory: pytest.TempPathFactory, lines
     path = tmp_path_factory.mktemp("fuzz") / "fuzz.jsonl"
     path.write_bytes(b"\n".join(lines))
     items = list(iter_inputs(str(path)))
-    assert len(items) == sum(1 for line in lines if line.strip())
+    # A byte-order mark at the very start of the file is not content (see the BOM test below).
+    content = [line.removeprefix(b"\xef\xbb\xbf") if k == 0 else line for k, line in enumerate(lines)]
+    assert len(items) == sum(1 for line in content if line.strip())
     assert all(isinstance(item, InputPage | InputError) for item in items)
 
 
