@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+#: Helper modules shared by several test folders (WARC writer, pathological pages) live here.
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+if str(FIXTURES) not in sys.path:
+    sys.path.insert(0, str(FIXTURES))
 #: The corpus and seeds live beside the clone, in ../shared; tests that need them skip without them.
 SHARED = REPO.parent / "shared"
 

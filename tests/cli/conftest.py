@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+import warcs
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "cli"
 
@@ -24,26 +22,9 @@ def fixtures_dir() -> Path:
 
 
 @pytest.fixture
-def write_warc() -> Callable[[Path, list[tuple[str, str, bytes]]], list[str]]:
-    """Write ``(url, content type, body)`` responses (each after its request) as a WARC file, gzipped
-    per record when the name ends in ``.gz``; return the response records' WARC-Record-IDs."""
-
-    def write(path: Path, responses: list[tuple[str, str, bytes]]) -> list[str]:
-        ids = []
-        with path.open("wb") as fh:
-            writer = WARCWriter(fh, gzip=path.name.endswith(".gz"))
-            for url, content_type, body in responses:
-                request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example")], is_http_request=True)
-                writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
-                headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-                record = writer.create_warc_record(
-                    url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
-                )
-                ids.append(record.rec_headers.get_header("WARC-Record-ID"))
-                writer.write_record(record)
-        return ids
-
-    return write
+def write_warc() -> Callable[..., list[str]]:
+    """The shared WARC writer (tests/fixtures/warcs.py)."""
+    return warcs.write_warc
 
 
 def batch_page(i: int) -> str:

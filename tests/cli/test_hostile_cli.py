@@ -12,13 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from pathological import pathological_capped
 
 from spider_plugins.cli import SERIAL_MAX_PAGES, main
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-if str(FIXTURES) not in sys.path:
-    sys.path.insert(0, str(FIXTURES))
-from pathological import pathological_capped  # noqa: E402
 
 #: Each pathological page is cut to this many bytes before it is written to disk: the CLI's handling of a
 #: page does not depend on its size beyond the feature extractor's cap (tested at full size in

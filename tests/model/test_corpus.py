@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import logging
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from warcs import write_warc
 
 from model.corpus import (
     CorpusError,
@@ -24,20 +22,6 @@ from model.corpus import (
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "cli"
 HAM_HTML = "<html><body><p>An ordinary page about bread baking.</p></body></html>"
-
-
-def write_warc(path: Path, responses: list[tuple[str, str, bytes]], *, gzip_records: bool = True) -> None:
-    """Write ``(url, content type, body)`` responses, each preceded by its request, as a WARC file."""
-    with path.open("wb") as fh:
-        writer = WARCWriter(fh, gzip=gzip_records)
-        for url, content_type, body in responses:
-            request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example")], is_http_request=True)
-            writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
-            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-            payload = io.BytesIO(body)
-            writer.write_record(
-                writer.create_warc_record(url, "response", payload=payload, length=len(body), http_headers=headers)
-            )
 
 
 def write_jsonl_gz(path: Path, objs: list[dict]) -> None:

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from warcs import write_warc
 
 from model.inputs import (
     InputArgumentError,
@@ -24,23 +23,6 @@ from model.inputs import (
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "cli"
 PAGE = "<html><body><p>Opening hours of the village library.</p></body></html>"
-
-
-def write_warc(path: Path, responses: list[tuple[str, str, bytes]]) -> list[str]:
-    """Write ``(url, content type, body)`` responses with their requests; return the response record ids."""
-    ids = []
-    with path.open("wb") as fh:
-        writer = WARCWriter(fh, gzip=path.name.endswith(".gz"))
-        for url, content_type, body in responses:
-            request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example")], is_http_request=True)
-            writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
-            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
-            )
-            ids.append(record.rec_headers.get_header("WARC-Record-ID"))
-            writer.write_record(record)
-    return ids
 
 
 def test_html_file_is_one_page_of_raw_bytes() -> None:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import logging
 import math
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import lightgbm
 import pytest
+from pathological import pathological
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.http import HtmlResponse
@@ -27,11 +27,6 @@ from sg_helpers import AGGREGATOR_PAGES, HAM_PAGES, demo_page
 
 from spider_plugins import SpamDropped, SpamGuardSpiderMiddleware
 from spider_plugins.middleware import LOG_TOP_REASONS
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-if str(FIXTURES) not in sys.path:
-    sys.path.insert(0, str(FIXTURES))
-from pathological import pathological  # noqa: E402
 
 CrawlerFactory = Callable[..., Crawler]
 URL = "http://hostile.test/page"
