@@ -113,14 +113,18 @@ class Scorer:
         raw = min(max(float(contrib.sum()), -MAX_LOGIT), MAX_LOGIT)
         return 1.0 / (1.0 + math.exp(-raw)), contrib[:-1]
 
+    def _verdict(self, values: list[float], score: float, contrib: np.ndarray, threshold: float | None) -> Verdict:
+        """The verdict for one evaluated page; ties between contributions keep schema order."""
+        order = np.argsort(-contrib, kind="stable")[:MAX_REASONS]
+        reasons = tuple(Reason(self.feature_names[i], values[i], float(contrib[i])) for i in order)
+        t = self.threshold if threshold is None else threshold
+        return Verdict(score=score, is_spam=score >= t, threshold=t, reasons=reasons)
+
     def score_page(self, page: Page, *, threshold: float | None = None) -> Verdict:
         """Score an already-built :class:`features.Page`."""
         values = feature_vector(page)
         score, contrib = self.contributions(values)
-        order = np.argsort(-contrib)[:MAX_REASONS]
-        reasons = tuple(Reason(self.feature_names[i], values[i], float(contrib[i])) for i in order)
-        t = self.threshold if threshold is None else threshold
-        return Verdict(score=score, is_spam=score >= t, threshold=t, reasons=reasons)
+        return self._verdict(values, score, contrib, threshold)
 
     def score_html(
         self,
@@ -139,16 +143,10 @@ class Scorer:
         self, html: str | bytes | object, url: str | None = None
     ) -> tuple[Verdict, list[tuple[str, float, float, str]]]:
         """The verdict and every feature as (name, value, contribution, description), most spam-ward first."""
-        page = to_page(html, url)
-        values = feature_vector(page)
+        values = feature_vector(to_page(html, url))
         score, contrib = self.contributions(values)
-        rows = sorted(
-            (
-                (n, v, float(c), FEATURE_DESCRIPTIONS[n])
-                for n, v, c in zip(self.feature_names, values, contrib, strict=True)
-            ),
-            key=lambda r: -r[2],
-        )
-        reasons = tuple(Reason(n, v, c) for n, v, c, _ in rows[:MAX_REASONS])
-        verdict = Verdict(score=score, is_spam=score >= self.threshold, threshold=self.threshold, reasons=reasons)
-        return verdict, rows
+        rows = [
+            (self.feature_names[i], values[i], float(contrib[i]), FEATURE_DESCRIPTIONS[self.feature_names[i]])
+            for i in np.argsort(-contrib, kind="stable")
+        ]
+        return self._verdict(values, score, contrib, None), rows

@@ -32,7 +32,7 @@ from typing import Any
 import lightgbm
 import numpy as np
 
-from features import FEATURE_NAMES, SCHEMA_FINGERPRINT, extract_features
+from features import FEATURE_NAMES, SCHEMA_FINGERPRINT, feature_vector, to_page
 from model import metrics
 from model.corpus import CorpusError, Record, iter_corpus, site_of
 from model.manifest import write_model_dir
@@ -223,7 +223,7 @@ def load_records(cfg: TrainConfig) -> tuple[list[Record], dict[str, Any]]:
 
 def _extract_one(item: tuple[str, str | None]) -> list[float]:
     html, url = item
-    return list(extract_features(html, url).values())
+    return feature_vector(to_page(html, url))
 
 
 def extract_matrix(records: Sequence[Record], jobs: int, progress: bool) -> np.ndarray:
