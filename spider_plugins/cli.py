@@ -1,9 +1,10 @@
-"""The ``spamguard`` command line: ``score``, ``explain``, ``train`` and ``demo``.
+"""The ``spamguard`` command line: ``score``, ``explain``, ``train``, ``evaluate`` and ``demo``.
 
 ``main(argv)`` parses the arguments and returns the exit status; it has no side effects at import time and
 imports the model (LightGBM, lxml) only inside the subcommand that needs it, so ``spamguard --help`` is
-instant. ``train`` and ``demo`` are provided by :mod:`model.train` and :mod:`spider_plugins.demo`: each
-exposes ``add_arguments(parser)`` and ``run(args) -> int``, imported only when that subcommand is run.
+instant. ``train``, ``evaluate`` and ``demo`` are provided by :mod:`model.train`, :mod:`model.evaluate` and
+:mod:`spider_plugins.demo`: each exposes ``add_arguments(parser)`` and ``run(args) -> int``, imported only
+when that subcommand is run.
 
 Exit status: 0 success; 1 with ``score --fail-on-spam`` when any page is spam; 2 for usage errors
 (bad options, missing or unreadable inputs, a model directory that does not load); 3 when ``score``
@@ -72,10 +73,11 @@ SCORE_DECIMALS = 3
 #: Log level for each ``-v`` count (more ``-v`` than listed: the last).
 LOG_LEVELS = (logging.WARNING, logging.INFO, logging.DEBUG)
 
-SUBCOMMANDS = ("score", "explain", "train", "demo")
+SUBCOMMANDS = ("score", "explain", "train", "evaluate", "demo")
 #: Subcommands implemented in another module: name -> (module, one-line help).
 PLUGGABLE_SUBCOMMANDS = {
     "train": ("model.train", "train a model directory from labelled corpora (and synthesized spam)"),
+    "evaluate": ("model.evaluate", "measure a model on labelled pages: recall, false positives, what it gets wrong"),
     "demo": ("spider_plugins.demo", "crawl a local demo site with the Scrapy add-on enabled"),
 }
 

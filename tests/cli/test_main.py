@@ -22,7 +22,7 @@ def test_version(capsys) -> None:
 def test_help_lists_the_subcommands(capsys) -> None:
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
-    for command in ("score", "explain", "train", "demo"):
+    for command in ("score", "explain", "train", "evaluate", "demo"):
         assert command in out
 
 
@@ -47,7 +47,9 @@ def test_verbosity_after_the_subcommand(fixtures_dir: Path, capsys) -> None:
     assert logging.getLogger().level == logging.DEBUG
 
 
-@pytest.mark.parametrize(("command", "module"), [("train", "model.train"), ("demo", "spider_plugins.demo")])
+@pytest.mark.parametrize(
+    ("command", "module"), [("train", "model.train"), ("evaluate", "model.evaluate"), ("demo", "spider_plugins.demo")]
+)
 def test_pluggable_subcommands(capsys, command: str, module: str) -> None:
     if importlib.util.find_spec(module) is None:
         assert main([command, "--some-option", "value"]) == 2
