@@ -60,7 +60,7 @@ def social_hits(page: Page) -> SocialHits:
             for i, ws in enumerate(p.line_words):
                 names = present.intersection(ws)
                 if names:
-                    by_line[i] = names
+                    by_line[i] = set(names)  # a set of its own: "Truth Social" below may add to it
         if "truth" in counts and "social" in counts:  # "Truth Social" written as two words
             for i, ws in enumerate(p.line_words):
                 if "truth" in ws and "social" in ws:

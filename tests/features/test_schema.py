@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import inspect
+import logging
 import re
 import subprocess
 import sys
+from pathlib import Path
 
-from features import FEATURE_DESCRIPTIONS, FEATURE_NAMES, FEATURES, SCHEMA_FINGERPRINT
+from features import FEATURE_DESCRIPTIONS, FEATURE_NAMES, FEATURES, SCHEMA_FINGERPRINT, feature_vector, to_page
 from features.schema import _code_digest
 
 
@@ -42,3 +45,24 @@ def test_importing_features_imports_neither_scrapy_nor_lightgbm():
     code = "import sys, features; print(sorted(m for m in ('scrapy', 'lightgbm', 'twisted') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
+
+
+def _pages_for_failure_check(ham_sample: list[dict]) -> list[tuple[str, bytes | str, str | None]]:
+    pages: list[tuple[str, bytes | str, str | None]] = [(r["id"], r["html"], r.get("url")) for r in ham_sample]
+    with (HELDOUT / "labels.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            pages.append((row["path"], (HELDOUT / row["path"]).read_bytes(), row.get("url") or None))
+    return pages
+
+
+def test_no_feature_fails_on_real_and_hand_written_pages(ham_sample: list[dict], caplog) -> None:
+    """A feature that raises gives nan instead of crashing, which would also hide a bug: none may raise
+    on real pages or on the hand-written evaluation pages."""
+    caplog.set_level(logging.DEBUG, logger="features.schema")
+    for page_id, html, url in _pages_for_failure_check(ham_sample):
+        feature_vector(to_page(html, url))
+        failed = [r.getMessage() for r in caplog.records if "failed" in r.getMessage()]
+        assert not failed, f"{page_id}: {failed}"
