@@ -46,8 +46,9 @@ def sponsored_label_count(page: Page) -> float:
 
 def title_word_repeat_max(page: Page) -> float:
     """How often the most repeated content word occurs in the title: keyword-stuffed titles repeat
-    their keyword ("Cheap Flights | Cheap Flights London | Cheap Flight Deals")."""
-    counts = Counter(content_words(page.title))
+    their keyword ("Cheap Flights | Cheap Flights London | Cheap Flight Deals"). A single CJK character is
+    not a keyword: a Japanese title repeats the same kana in different words."""
+    counts = Counter(w for w in content_words(page.title) if len(w) > 1)
     return float(max(counts.values(), default=0))
 
 

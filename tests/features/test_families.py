@@ -94,6 +94,13 @@ def test_share_rows(spam, ham):
     assert spam["share_rows_per_article"] > 3 * ham["share_rows_per_article"]
 
 
+def test_truth_social_written_as_two_words_beside_other_networks():
+    row = "<p>Share on: Facebook Twitter Truth Social Gettr</p><p>" + ARTICLE + "</p>"
+    f = extract_features(row, URL)
+    assert f["share_row_count"] == 1
+    assert f["social_mentions_per_1k_words"] > 0
+
+
 def test_a_sentence_naming_networks_is_not_a_share_row():
     prose = (
         "The company said Facebook, WhatsApp and Instagram were down for six hours on Monday, the longest outage"
@@ -150,6 +157,37 @@ def test_page_furniture():
     assert doorway["title_word_repeat_max"] == 3
     assert doorway["meta_keyword_count"] == 6
     assert doorway["hidden_text_ratio"] > 0.3
+
+
+def test_stock_phrases_are_specific_to_spam():
+    """What an ordinary article or sidebar also says is not a stock phrase of spam (each of these phrases
+    pushed a legitimate page of the corpus over the threshold before it was dropped from the lexicon)."""
+    article = extract_features(
+        "<html><head><title>Five things you should know about the bridge</title></head><body>"
+        "<p>In conclusion, the council said the 5 things you need are patience and a map. Stay tuned.</p>"
+        "<p>The stars who appeared at the festival dive into the river. Make an offer at the market stall.</p>"
+        "<h3>Related links</h3><p>The domain owner of the old site said it is worth noting that it closed.</p>"
+        "</body></html>"
+    )
+    for family in ("filler", "clickbait", "parked"):
+        assert article[f"{family}_phrase_count"] == 0, family
+    spam = extract_features(
+        "<p>You won't believe what happened next. 12 photos that will make you cry.</p>"
+        "<p>Make an offer on this domain. Parked free, courtesy of the registrar.</p>"
+    )
+    assert spam["clickbait_phrase_count"] == 3 and spam["parked_phrase_count"] == 2
+
+
+def test_title_repeats_count_words_not_cjk_characters():
+    # The same kana in different words is not a repeated keyword.
+    assert (
+        extract_features("<title>プレスリリース｜ハウスコム株式会社のプレスリリース</title>")["title_word_repeat_max"]
+        == 0
+    )
+    assert (
+        extract_features("<title>鍵 鍵 鍵 - Schlüsseldienst Berlin Schlüsseldienst</title>")["title_word_repeat_max"]
+        == 2
+    )
 
 
 def test_undefined_is_nan_not_an_error():
