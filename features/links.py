@@ -7,10 +7,14 @@ link-heavy too, but their links stay on the site and their anchors say where the
 
 from __future__ import annotations
 
+import re
+from urllib.parse import unquote
+
 from features import lexicon
 from features._common import NAN, per_1k_words, ratio
 from features.page import Link, Page
 from features.share import link_networks
+from features.urls import registered_domain
 
 #: Ratios over external links are undefined (nan) with fewer external links than this.
 MIN_EXTERNAL_LINKS = 5
@@ -18,6 +22,9 @@ MIN_EXTERNAL_LINKS = 5
 MIN_LINK_LINE_FRACTION = 0.8
 #: Redirect patterns are looked for in this many leading characters of an href.
 MAX_HREF_CHARS = 512
+#: The host of an absolute web address inside a query string, plain or percent-encoded
+#: (``url=https://x.org/``, ``u=https%3A%2F%2Fx.org%2F``).
+_EMBEDDED_URL_RE = re.compile(r"=(?:https?(?::|%3a)(?://|%2f%2f)|(?=www\.))([a-z0-9.-]+)", re.IGNORECASE)
 
 
 def link_density_ratio(page: Page) -> float:
@@ -93,17 +100,30 @@ def generic_anchor_ratio(page: Page) -> float:
 
 def redirect_link_ratio(page: Page) -> float:
     """Fraction of links that go through a redirect or click-tracking script (``/go?url=``,
-    ``/redir?``, ``/click?id=``). Share-intent links carry a URL parameter too; they are share rows,
-    measured there, and do not count here."""
+    ``/redir?``, ``/click?id=``) to somewhere else. Share-intent links carry a URL parameter too; they are
+    share rows, measured there, and do not count here; nor does a link whose embedded address is on the
+    page's own site (a sign-in that returns to the page, a translation or a bookmark of it)."""
     search = lexicon.REDIRECT_LINK_RE.search
-    return ratio(
-        sum(
-            1
-            for link, net in zip(page.links, link_networks(page), strict=True)
-            if net is None and search(link.href[:MAX_HREF_CHARS].lower())
-        ),
-        len(page.links),
-    )
+    own = page.domain
+    count = 0
+    for link, net in zip(page.links, link_networks(page), strict=True):
+        href = link.href[:MAX_HREF_CHARS]
+        if net is not None or not search(href.lower()):
+            continue
+        if own and _embedded_domain(href) == own:
+            continue
+        count += 1
+    return ratio(count, len(page.links))
+
+
+def _embedded_domain(href: str) -> str:
+    """Registered domain of the first absolute web address in ``href``'s query, percent-encoded or not;
+    "" when it has none."""
+    m = _EMBEDDED_URL_RE.search(href, href.find("?") + 1) if "?" in href else None
+    if m is None:
+        return ""
+    host = unquote(m.group(1)).lower()
+    return registered_domain(host) if host else ""
 
 
 def nofollow_sponsored_ratio(page: Page) -> float:

@@ -129,6 +129,17 @@ def test_link_structure():
     assert math.isnan(extract_features(f"<p>{farm}</p>")["external_link_ratio"]), "no URL: nothing is external"
 
 
+def test_a_redirect_back_to_the_own_site_is_not_a_redirect_elsewhere():
+    own = "https%3A%2F%2Ffarm.example%2Fpost"
+    links = (
+        f"<a href='https://farm.example/signin?redirect={own}'>Sign in</a> "
+        "<a href='https://translate.example.org/translate?hl=de&u=https://farm.example/post'>Deutsch</a> "
+        "<a href='/go?url=https://casino.example.net/'>Casino</a> <a href='/click?id=7'>Offer</a>"
+    )
+    f = extract_features(f"<p>{links}</p>", "https://farm.example/post")
+    assert f["redirect_link_ratio"] == 0.5  # the casino redirect and the opaque click tracker
+
+
 def test_text_quality(spam):
     assert spam["filler_phrase_count"] >= 3
     assert spam["hashtags_per_1k_words"] > 0
