@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ MANIFEST_FILE = "manifest.json"
 MANIFEST_FORMAT = 1
 #: Keys a manifest must have; everything else (metrics, provenance) is informational.
 REQUIRED_KEYS = ("format", "feature_names", "schema_fingerprint", "threshold", "model_sha256")
+#: Optional key: per feature, the value that stands for "undefined" (see ``model.train.undefined_values``).
+UNDEFINED_VALUES_KEY = "undefined_values"
 
 _RETRAIN_HINT = "retrain with `spamguard train --corpus CORPUS --out DIR` and load that directory"
 
@@ -84,7 +87,23 @@ class Manifest:
             threshold = float("nan")
         if not 0.0 <= threshold <= 1.0:
             raise ModelError(f"{path}: threshold must be a number in [0, 1], got {data['threshold']!r}")
+        fill = data.get(UNDEFINED_VALUES_KEY)
+        if fill is not None and not (
+            isinstance(fill, list)
+            and len(fill) == len(names)
+            and all(v is None or (isinstance(v, (int, float)) and math.isfinite(v)) for v in fill)
+        ):
+            raise ModelError(
+                f"{path}: {UNDEFINED_VALUES_KEY} must be a list of finite numbers or nulls, one per feature; "
+                f"{_RETRAIN_HINT}"
+            )
         return cls(path, data)
+
+    @property
+    def undefined_values(self) -> list[float | None] | None:
+        """What the model reads in place of an undefined (nan) value of each feature; ``None`` for a
+        feature whose nan is passed on as is (and for a model trained without any)."""
+        return self.data.get(UNDEFINED_VALUES_KEY)
 
     def check_schema(self, names: tuple[str, ...], fingerprint: str) -> None:
         """Raise :class:`ModelError` unless the manifest was trained on exactly this feature schema."""

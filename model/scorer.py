@@ -77,6 +77,9 @@ class Scorer:
         self.directory = directory
         self.threshold = manifest.threshold
         self.feature_names: tuple[str, ...] = manifest.feature_names
+        fill = manifest.undefined_values
+        #: Per feature, the value read in place of nan (nan where it is passed on as is); None: no filling.
+        self._fill = None if fill is None else np.asarray([np.nan if v is None else v for v in fill], dtype=np.float64)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Scorer:
@@ -107,8 +110,11 @@ class Scorer:
 
     # ---------------------------------------------------------------------------------------------------
     def contributions(self, vector: Sequence[float]) -> tuple[float, np.ndarray]:
-        """(spam probability, per-feature contributions in log-odds) for one feature vector."""
+        """(spam probability, per-feature contributions in log-odds) for one feature vector. An undefined
+        (nan) value is read as the model's stand-in for it (see :func:`model.train.undefined_values`)."""
         x = np.asarray(vector, dtype=np.float64).reshape(1, -1)
+        if self._fill is not None:
+            x = np.where(np.isnan(x), self._fill, x)
         contrib = self._booster.predict(x, pred_contrib=True, **_PREDICT_PARAMS)[0]
         raw = min(max(float(contrib.sum()), -MAX_LOGIT), MAX_LOGIT)
         return 1.0 / (1.0 + math.exp(-raw)), contrib[:-1]

@@ -258,6 +258,40 @@ def build_dataset(records: list[Record], cfg: TrainConfig) -> Dataset:
     return Dataset(records, X, y, groups, families)
 
 
+def undefined_values(X: np.ndarray, y: np.ndarray, families: Sequence[str]) -> list[float | None]:
+    """Per feature, the value the model reads in place of nan ("undefined": no external links to measure
+    their diversity, too few words for a stop-word ratio, no URL to tell external links from internal).
+
+    Undefined is no evidence either way, so it must not become a signal of its own: left as nan,
+    LightGBM sends it down whichever branch fits the training data best, outside the monotone
+    constraints, and learns accidents of the synthesizer such as "a page with too few external links to
+    measure is spam". Instead, a feature that can only push towards spam reads 0 (none of what it
+    measures), one that can only push towards ham reads its median on the legitimate pages (an ordinary
+    page), and a feature without a direction keeps nan (it is given no weight anyway). The values are
+    stored in the manifest and applied by :class:`model.Scorer`."""
+    ham = (np.asarray(y) == 0) & (np.asarray(families) == "real")
+    if not ham.any():
+        ham = np.asarray(y) == 0
+    fill: list[float | None] = []
+    for j, name in enumerate(FEATURE_NAMES):
+        direction = MONOTONE[name]
+        if direction > 0:
+            fill.append(0.0)
+        elif direction < 0:
+            col = X[ham, j]
+            col = col[~np.isnan(col)]
+            fill.append(round(float(np.median(col)), 6) if col.size else None)
+        else:
+            fill.append(None)
+    return fill
+
+
+def fill_undefined(X: np.ndarray, fill: Sequence[float | None]) -> np.ndarray:
+    """``X`` with each feature's nan replaced by its value in ``fill`` (a None keeps nan)."""
+    values = np.asarray([np.nan if v is None else v for v in fill], dtype=np.float64)
+    return np.where(np.isnan(X), values, X)
+
+
 def assign_folds(groups: Sequence[str], k: int, seed: int) -> np.ndarray:
     """Fold of each row such that no group is split across folds; groups are dealt largest first to the
     smallest fold (ties broken by a seeded hash), so folds come out balanced."""
@@ -361,6 +395,8 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
     records, provenance = load_records(cfg)
     logger.info("%d pages (%s)", len(records), dict(Counter(r.label for r in records)))
     ds = build_dataset(records, cfg)
+    fill = undefined_values(ds.X, ds.y, ds.families)
+    ds.X = fill_undefined(ds.X, fill)
     threshold, report, held_out_scores = evaluate(ds, cfg)
     logger.info("training the final model on all %d pages", len(ds.y))
     booster = fit(ds.X, ds.y, cfg)
@@ -369,6 +405,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
         "feature_names": list(FEATURE_NAMES),
         "schema_fingerprint": SCHEMA_FINGERPRINT,
         "threshold": threshold,
+        "undefined_values": fill,
         "target_fpr": cfg.target_fpr,
         "lightgbm_version": lightgbm.__version__,
         "params": {**lgb_params(cfg.seed, cfg.jobs), "num_boost_round": cfg.rounds, "num_threads": None},

@@ -101,3 +101,13 @@ def test_not_a_directory(tmp_path):
 
 def test_model_error_is_a_value_error():
     assert issubclass(ModelError, ValueError)
+
+
+@pytest.mark.parametrize("value", ["zero", [0.0], "ALL_NAN_STRINGS"])
+def test_bad_undefined_values(model_dir, value):
+    n = len(json.loads((model_dir / "manifest.json").read_text())["feature_names"])
+    if value == "ALL_NAN_STRINGS":
+        value = ["nan"] * n
+    edit_manifest(model_dir, undefined_values=value)
+    with pytest.raises(ModelError, match="undefined_values must be a list of finite numbers or nulls"):
+        Scorer.load(model_dir)

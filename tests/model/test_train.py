@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import random
 from pathlib import Path
 
@@ -127,3 +128,30 @@ def test_every_feature_has_a_declared_direction():
 
     assert set(MONOTONE) == set(FEATURE_NAMES)
     assert set(MONOTONE.values()) <= {-1, 0, 1}
+
+
+def test_undefined_reads_as_no_evidence():
+    """nan is replaced before training and scoring: 0 for a feature that can only push towards spam, the
+    legitimate pages' median for one that can only push towards ham, nan kept for one without a direction."""
+    from features import FEATURE_NAMES
+    from model.train import MONOTONE, fill_undefined, undefined_values
+
+    n = len(FEATURE_NAMES)
+    X = np.array([[1.0] * n, [3.0] * n, [5.0] * n, [np.nan] * n, [100.0] * n])
+    y = np.array([0, 0, 0, 0, 1])
+    families = ["real", "real", "real", "real", "aggregator"]
+    fill = undefined_values(X, y, families)
+    for name, value in zip(FEATURE_NAMES, fill, strict=True):
+        assert value == {1: 0.0, -1: 3.0, 0: None}[MONOTONE[name]], name
+    filled = fill_undefined(X, fill)
+    assert not np.isnan(filled[:3]).any() and (filled[4] == 100.0).all()
+    assert [math.isnan(v) for v in filled[3]] == [MONOTONE[name] == 0 for name in FEATURE_NAMES]
+
+
+def test_trained_model_reads_nan_as_its_stand_in(trained):
+    out, manifest = trained
+    scorer = Scorer.load(out)
+    fill = manifest["undefined_values"]
+    vector = [np.nan] * len(fill)
+    stand_in = [np.nan if v is None else v for v in fill]
+    assert scorer.contributions(vector)[0] == scorer.contributions(stand_in)[0]
