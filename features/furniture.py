@@ -2,7 +2,7 @@
 
 Made-for-ads pages carry many ad slots per word of content; parked domains say so ("this domain may be
 for sale", "related searches"); doorway pages stuff their title and meta keywords and hide text from the
-reader; all of them have titles that say little about their body.
+reader, hacked pages hide links; all of them have titles that say little about their body.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from features import lexicon
 from features._common import NAN, content_vocabulary, content_words, per_1k_words, ratio
 from features.page import Page
 from features.text import phrase_hits
+from features.urls import registered_domain, web_host
 
 #: Hidden-text ratio is undefined (nan) when the page has fewer characters of text than this.
 MIN_TEXT_CHARS = 50
@@ -77,6 +78,17 @@ def hidden_text_ratio(page: Page) -> float:
     indents) or the ``hidden`` attribute: text for crawlers, not readers (nan on nearly empty pages)."""
     total = page.char_count
     return min(1.0, page.hidden_chars / total) if total >= MIN_TEXT_CHARS else NAN
+
+
+def hidden_link_domain_count(page: Page) -> float:
+    """Distinct other sites linked from hidden elements (inline ``display:none``, ``visibility:hidden``,
+    zero font size, off-screen, the ``hidden`` attribute): links planted for crawlers, not readers, as in
+    a hacked page's pharma or casino block. A hidden menu links the site's own pages, which do not count."""
+    own = page.domain
+    domains = {registered_domain(h) for h in map(web_host, page.hidden_hrefs) if h}
+    domains.discard("")
+    domains.discard(own)
+    return float(len(domains))
 
 
 def parked_phrase_count(page: Page) -> float:

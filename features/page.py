@@ -87,6 +87,7 @@ _AD_IFRAME_TEST = " or ".join(
 )
 #: Attributes that may hide an element's text; evaluated in Python on the few elements that have them.
 _HIDING_ATTRS_XPATH = etree.XPath("//@style | //@hidden")
+_HIDDEN_HREFS_XPATH = etree.XPath("descendant-or-self::a/@href")
 
 _BR_X, _REC_X = _xml_char(_BR), _xml_char(_REC)
 _STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -119,10 +120,12 @@ _STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/199
 _local = threading.local()
 
 
-def _hidden_chars(root: etree._Element) -> int:
-    """Characters of text inside elements hidden by an inline style or the ``hidden`` attribute. Such
-    text still reaches a crawler (and :attr:`Page.lines`): a doorway page's stuffed keywords, say."""
+def _hidden_text(root: etree._Element) -> tuple[int, list[str]]:
+    """Characters of text, and the hrefs of links, inside elements hidden by an inline style or the
+    ``hidden`` attribute. Such text and links still reach a crawler (and :attr:`Page.lines`): a doorway
+    page's stuffed keywords, a hacked page's block of pharma links."""
     total = 0
+    hrefs: list[str] = []
     search = lexicon.HIDDEN_STYLE_RE.search
     seen: set[etree._Element] = set()
     for value in _HIDING_ATTRS_XPATH(root)[:MAX_HIDING_ATTRS]:
@@ -133,7 +136,9 @@ def _hidden_chars(root: etree._Element) -> int:
             continue
         seen.add(el)
         total += len(" ".join(el.xpath("string()").split()))
-    return total
+        if len(hrefs) < MAX_LINKS:
+            hrefs.extend(h[:MAX_ITEM_CHARS] for h in _HIDDEN_HREFS_XPATH(el)[: MAX_LINKS - len(hrefs)])
+    return total, hrefs
 
 
 def _flattener() -> etree.XSLT:
@@ -203,6 +208,8 @@ class Page:
     #: True when :data:`MAX_BYTES` cut the analysis short.
     truncated: bool
     encoding: str | None = None
+    #: The hrefs of links inside hidden elements (see :attr:`hidden_chars`), at most :data:`MAX_LINKS`.
+    hidden_hrefs: list[str] = field(default_factory=list)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # ---------------------------------------------------------------------------------------------------
@@ -263,7 +270,10 @@ class Page:
             # Deeper than the stylesheet may recurse: only a tree handed over by the caller can be (our
             # own parser caps nesting at 255). Serialize it and analyse it as if freshly downloaded.
             return cls.from_html(etree.tostring(root, encoding="utf-8")[:MAX_BYTES], url)
-        return cls._read_stream(stream, url, _hidden_chars(root))
+        hidden_chars, hidden_hrefs = _hidden_text(root)
+        page = cls._read_stream(stream, url, hidden_chars)
+        page.hidden_hrefs = hidden_hrefs
+        return page
 
     @classmethod
     def _read_stream(cls, stream: str, url: str | None, hidden_chars: int) -> Page:

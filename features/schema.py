@@ -95,6 +95,7 @@ FEATURES: tuple[FeatureFn, ...] = (
     furniture.title_body_overlap_ratio,
     furniture.headings_per_paragraph,
     furniture.hidden_text_ratio,
+    furniture.hidden_link_domain_count,
     furniture.parked_phrase_count,
 )
 

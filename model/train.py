@@ -107,6 +107,7 @@ MONOTONE: dict[str, int] = {
             "meta_keyword_count",
             "headings_per_paragraph",
             "hidden_text_ratio",
+            "hidden_link_domain_count",
             "parked_phrase_count",
         ],
         1,

@@ -388,7 +388,7 @@ def _stuff_paragraph(ctx: Ctx, text: str, n_links: int, href_style: str, rel: st
 
 def link_farm(ctx: Ctx) -> Content:
     rng, m, src = ctx.rng, ctx.m, ctx.src
-    variant = rng.choice(("stuffed", "list", "partners", "stuffed+list"))
+    variant = rng.choice(("stuffed", "list", "partners", "stuffed+list", "hidden"))
     href_style = rng.choice(("direct", "direct", "mixed", *_REDIRECTS))
     rel = rng.choice((None, None, None, None, None, "nofollow", "sponsored", "nofollow noopener", "nofollow sponsored"))
     out = [ctx.heading(1, src.title, "entry-title")]
@@ -396,8 +396,27 @@ def link_farm(ctx: Ctx) -> Content:
     if "stuffed" in variant:
         for text in _article_paragraphs(ctx, src, min_k=3):
             out.append(f"<p>{_stuff_paragraph(ctx, text, ctx.count(1, 8, 3), href_style, rel)}</p>")
-    elif variant == "partners":
+    elif variant in ("partners", "hidden"):
         out.append(ctx.paras(_article_paragraphs(ctx, src, min_k=2)))
+    if variant == "hidden":
+        # Links planted in a real page for crawlers only, as on a hacked site: hidden by an inline style, the
+        # hidden attribute, or (undetectable from the markup alone) a class.
+        n = ctx.count(5, 60, 15)
+        sources = ctx.others(min(10, max(2, n // 8)), same_lang=rng.random() < 0.6)
+        links = [
+            m.a(_farm_href(ctx, href_style, kw), kw, rel=_rel(ctx, rel))
+            for kw in (ctx.keyword(ctx.pick(sources)) for _ in range(n))
+        ]
+        how = rng.random()
+        if how < 0.6:
+            opener = f'<div style="{rng.choice(_HIDDEN)}">'
+        elif how < 0.85:
+            opener = "<div hidden>"
+        else:
+            opener = f"<div{m.cls('seo-links')}>"
+        sep = rng.choice((" ", ", ", "<br>\n", " | "))
+        out.insert(rng.randint(1, len(out)), opener + sep.join(links) + "</div>")
+        return Content("\n".join(out), title, src.blurb)
     if "list" in variant or variant == "partners":
         n = ctx.count(8, 220, 40) if variant != "partners" else ctx.count(6, 40, 12)
         sources = ctx.others(min(10, max(2, n // 8)), same_lang=rng.random() < 0.6)

@@ -201,6 +201,23 @@ def test_title_repeats_count_words_not_cjk_characters():
     )
 
 
+def test_hidden_links_to_other_sites():
+    pharma = "".join(f"<a href='https://www.pills{i}.net/buy'>cheap pills {i}</a> " for i in range(3))
+    page = (
+        "<html><body><nav style='display:none'><a href='https://bakery.example/menu'>Menu</a>"
+        "<a href='/about'>About</a></nav><p>Fresh bread every morning from our wood-fired oven.</p>"
+        f"<div style='position:absolute;left:-9999px'>{pharma}<a href='https://shop.pills0.net/x'>again</a></div>"
+        "<p hidden><a href='//casino.org/'>casino</a></p>"
+        "<p><a href='https://visible.example.com/'>a visible partner</a></p></body></html>"
+    )
+    f = extract_features(page, "https://bakery.example/")
+    # pills0.net, pills1.net, pills2.net and casino.org; not the site's own hidden menu, not the visible link.
+    assert f["hidden_link_domain_count"] == 4
+    # Shown, the menu still links only the site itself.
+    shown_menu = page.replace("display:none", "color:red")
+    assert extract_features(shown_menu, "https://bakery.example/")["hidden_link_domain_count"] == 4
+
+
 def test_undefined_is_nan_not_an_error():
     f = extract_features("")
     assert math.isnan(f["stopword_ratio"]) and math.isnan(f["link_density_ratio"])
