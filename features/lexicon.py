@@ -309,7 +309,6 @@ CLICKBAIT_PHRASES = (
     "before it s deleted",
     "the reason (why|) will (shock|surprise|amaze)",
     "# (photos|pics) that will",
-    "# (things|reasons|secrets) you (didn t|did not|never) know",
     "du wirst nicht glauben",
     "no vas a creer",
     "vous n allez pas croire",

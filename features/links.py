@@ -22,6 +22,8 @@ MIN_EXTERNAL_LINKS = 5
 MIN_LINK_LINE_FRACTION = 0.8
 #: Redirect patterns are looked for in this many leading characters of an href.
 MAX_HREF_CHARS = 512
+#: An address embedded by links to at least this many different hosts is the page's own (share buttons).
+MIN_SHARE_SERVICES = 3
 #: The host of an absolute web address inside a query string, plain or percent-encoded
 #: (``url=https://x.org/``, ``u=https%3A%2F%2Fx.org%2F``).
 _EMBEDDED_URL_RE = re.compile(r"=(?:https?(?::|%3a)(?://|%2f%2f)|(?=www\.))([a-z0-9.-]+)", re.IGNORECASE)
@@ -102,17 +104,22 @@ def redirect_link_ratio(page: Page) -> float:
     """Fraction of links that go through a redirect or click-tracking script (``/go?url=``,
     ``/redir?``, ``/click?id=``) to somewhere else. Share-intent links carry a URL parameter too; they are
     share rows, measured there, and do not count here; nor does a link whose embedded address is on the
-    page's own site (a sign-in that returns to the page, a translation or a bookmark of it)."""
+    page's own site (a sign-in that returns to the page, a translation or a bookmark of it), or is the
+    same address that links to several other services embed (share buttons of networks not listed, which
+    all carry the page's own address, also when the page's URL is unknown)."""
     search = lexicon.REDIRECT_LINK_RE.search
     own = page.domain
-    count = 0
+    candidates: list[tuple[str, str]] = []  # (embedded domain, link host)
     for link, net in zip(page.links, link_networks(page), strict=True):
         href = link.href[:MAX_HREF_CHARS]
-        if net is not None or not search(href.lower()):
-            continue
-        if own and _embedded_domain(href) == own:
-            continue
-        count += 1
+        if net is None and search(href.lower()):
+            candidates.append((_embedded_domain(href), link.host))
+    services: dict[str, set[str]] = {}
+    for target, host in candidates:
+        if target:
+            services.setdefault(target, set()).add(host)
+    shared = {t for t, hosts in services.items() if len(hosts) >= MIN_SHARE_SERVICES}
+    count = sum(1 for target, _ in candidates if not target or (target != own and target not in shared))
     return ratio(count, len(page.links))
 
 

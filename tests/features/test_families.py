@@ -138,6 +138,14 @@ def test_a_redirect_back_to_the_own_site_is_not_a_redirect_elsewhere():
     )
     f = extract_features(f"<p>{links}</p>", "https://farm.example/post")
     assert f["redirect_link_ratio"] == 0.5  # the casino redirect and the opaque click tracker
+    # Share buttons of unlisted networks all embed the page's address: not redirects, even without its URL.
+    share = "".join(
+        f"<a href='https://{s}/share?url=https://news.example.com/a'>{s}</a> " for s in ("a.cn", "b.cn", "c.ru")
+    )
+    assert extract_features(f"<p>{share}</p>")["redirect_link_ratio"] == 0.0
+    # A link farm sending everything through its own /go? script to one money site still counts.
+    farm = "".join(f"<a href='/go?url=https://money.example.net/{i}'>deal {i}</a> " for i in range(4))
+    assert extract_features(f"<p>{farm}</p>", "https://farm.example/")["redirect_link_ratio"] == 1.0
 
 
 def test_text_quality(spam):
@@ -176,6 +184,7 @@ def test_stock_phrases_are_specific_to_spam():
     article = extract_features(
         "<html><head><title>Five things you should know about the bridge</title></head><body>"
         "<p>In conclusion, the council said the 5 things you need are patience and a map. Stay tuned.</p>"
+        "<h2>10 things you didn't know about the old bridge</h2>"
         "<p>The stars who appeared at the festival dive into the river. Make an offer at the market stall.</p>"
         "<h3>Related links</h3><p>The domain owner of the old site said it is worth noting that it closed.</p>"
         "</body></html>"
