@@ -273,6 +273,15 @@ STOP_WORDS = frozenset(
 )
 #: Words (unicode letters/digits), and every CJK/kana/hangul character as a word of its own.
 WORD_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
+#: The characters :data:`WORD_RE` makes one-character words of. Text without any is split by
+#: :func:`words_by_line` with ``str.split`` instead of the (several times slower) regex.
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: For ``bytes.translate`` of UTF-8: every ASCII byte that is not a letter, a digit or "\n" becomes a space;
+#: the bytes of non-ASCII characters are left alone.
+_ASCII_NON_WORD_TO_SPACE = bytes(c if c >= 0x80 or c == 0x0A or chr(c).isalnum() else 0x20 for c in range(256))
+#: Non-ASCII characters that are not word characters (punctuation, symbols, emoji, non-ASCII spaces).
+_NON_ASCII_NON_WORD_RE = re.compile(r"[^\x00-\x7f\w]")
+
 HASHTAG_RE = re.compile(r"(?<![\w&])#[^\W\d_][\w]{1,60}")
 #: Pictographic emoji and the dingbats spam rows decorate themselves with ("👇", "🔥", "➡").
 EMOJI_RE = re.compile("[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f000-\U0001f2ff\u2b50\u2b06\u2b07\u2934\u2935]")
@@ -350,6 +359,23 @@ PARKED_PHRASES = (
     "the owner of this domain",
     "(domain|website|site) is for sale",
 )
+
+
+def words_by_line(text: str) -> list[list[str]]:
+    r"""``[WORD_RE.findall(line) for line in text.split("\n")]``, computed faster.
+
+    Without CJK characters a word is a maximal run of letters and digits (``[^\W_]+``), so turning every
+    other character but "\n" into a space (ASCII ones with one ``bytes.translate``, the rarer non-ASCII ones
+    with one regex substitution) and splitting on whitespace gives the same words. Text with CJK characters
+    goes through :data:`WORD_RE`.
+    """
+    if _CJK_RE.search(text) is not None:
+        findall = WORD_RE.findall
+        return [findall(line) for line in text.split("\n")]
+    # surrogatepass: a lone surrogate survives the round trip (and is then a non-word character).
+    utf8 = text.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD_TO_SPACE)
+    spaced = _NON_ASCII_NON_WORD_RE.sub(" ", utf8.decode("utf-8", "surrogatepass"))
+    return [line.split() for line in spaced.split("\n")]
 
 
 def _expand(phrase: str) -> list[tuple[str, ...]]:

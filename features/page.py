@@ -456,13 +456,12 @@ class Page:
     @cached_property
     def line_words(self) -> list[list[str]]:
         """Lower-cased words of each visible line (every CJK character counts as one word)."""
-        findall = lexicon.WORD_RE.findall
-        return [findall(low) for low in self.lower_lines]
+        return lexicon.words_by_line(self.lower_text) if self.lines else []
 
     @cached_property
     def words(self) -> list[str]:
         """Lower-cased words of the visible text, in order."""
-        return [w for ws in self.line_words for w in ws]
+        return list(chain.from_iterable(self.line_words))
 
     @cached_property
     def char_count(self) -> int:
