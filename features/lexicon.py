@@ -8,7 +8,9 @@ catastrophically. Matching is done on lower-cased text.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import count
+
+import numpy as np
 
 # --------------------------------------------------------------------------------------------------------
 # Calls to action: the "Read more >> : Cick here" lines that end every teaser of an aggregator page.
@@ -405,21 +407,29 @@ class PhraseIndex:
         #: Second words of the phrases that start with any number ("#").
         self._after_number = frozenset(b for a, b in self._by_pair if a == "#")
 
-    def count(self, words: list[str]) -> dict[str, int]:
+    def count(self, words: list[str], coded: tuple[dict[str, int], np.ndarray] | None = None) -> dict[str, int]:
+        """Hits per family in ``words``; ``coded`` is :func:`code_words` of them when the caller has it."""
         counts: dict[str, int] = {}
-        pairs = self._pairs.intersection(pairwise(words))
-        after_number = self._after_number.intersection(words)
-        if not pairs and not after_number:
-            return counts
         n = len(words)
-        for i in range(n - 1):
+        if n < 2:
+            return counts
+        index, ids = coded if coded is not None else code_words(words)
+        # Positions that start a candidate pair, found on the word codes: a pair is coded as a two-digit
+        # number in base len(index), so equal codes are equal pairs.
+        base = len(index)
+        pair_codes = [index[a] * base + index[b] for a, b in self._pairs if a in index and b in index]
+        after_number = [index[b] for b in self._after_number if b in index]
+        if not pair_codes and not after_number:
+            return counts
+        starts = np.zeros(n - 1, dtype=bool)
+        if pair_codes:
+            starts |= np.isin(ids[:-1] * base + ids[1:], pair_codes)
+        if after_number:
+            is_number = np.fromiter(map(str.isdigit, index), dtype=bool, count=base)
+            starts |= np.isin(ids[1:], after_number) & is_number[ids[:-1]]
+        for i in np.flatnonzero(starts).tolist():
             a, b = words[i], words[i + 1]
-            if (a, b) in pairs:
-                key = (a, b)
-            elif b in after_number and a.isdigit():
-                key = ("#", b)
-            else:
-                continue
+            key = (a, b) if (a, b) in self._by_pair else ("#", b)
             for seq, family in self._by_pair[key]:
                 end = i + len(seq)
                 if end <= n and all(
@@ -429,6 +439,13 @@ class PhraseIndex:
                     counts[family] = counts.get(family, 0) + 1
                     break
         return counts
+
+
+def code_words(words: list[str]) -> tuple[dict[str, int], np.ndarray]:
+    """Each distinct word's code (0, 1, ... in order of first occurrence) and the code of every word:
+    n-grams of codes are counted with numpy instead of as Python tuples."""
+    index = dict(zip(dict.fromkeys(words), count()))
+    return index, np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
 
 
 PHRASES = PhraseIndex({"filler": FILLER_PHRASES, "clickbait": CLICKBAIT_PHRASES, "parked": PARKED_PHRASES})
