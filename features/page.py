@@ -281,11 +281,10 @@ class Page:
         anchor_parts: list[str] = []
         heading_level = heading_start = 0
 
-        for chunk in stream.split(_BR):
-            chunk = chunk.strip()
-            if not chunk:
-                continue
-            if chunk[0] == _REC:
+        add_line, add_link_chars, whole_link = lines.append, line_link_chars.append, _WHOLE_LINK_RE.fullmatch
+        for chunk in filter(None, map(str.strip, stream.split(_BR))):
+            first = chunk[0]
+            if first == _REC:
                 kind, payload = chunk[1:2], chunk[2:]
                 if kind == "P":
                     paragraphs += 1
@@ -312,21 +311,22 @@ class Page:
                 and _AD not in chunk
             ):
                 line = " ".join(chunk.split())
-                if anchor is not None:
+                add_line(line)
+                if anchor is None:
+                    add_link_chars(0)
+                else:
                     anchor_parts.append(line)
-                lines.append(line)
-                line_link_chars.append(len(line) if anchor is not None else 0)
+                    add_link_chars(len(line))
                 continue
-            if anchor is None and (m := _WHOLE_LINK_RE.fullmatch(chunk)) is not None:
-                line = " ".join(m.group(3).split())
+            if first == _LINK_OPEN and anchor is None and (m := whole_link(chunk)) is not None:
+                href, rel, text = m.groups()
+                line = " ".join(text.split())
                 link_total += 1
                 if len(links) < MAX_LINKS:
-                    links.append(
-                        Link(m.group(1).strip()[:MAX_ITEM_CHARS], line[:MAX_ITEM_CHARS], m.group(2).lower(), len(lines))
-                    )
+                    links.append(Link(href.strip()[:MAX_ITEM_CHARS], line[:MAX_ITEM_CHARS], rel.lower(), len(lines)))
                 if line:
-                    lines.append(line)
-                    line_link_chars.append(len(line))
+                    add_line(line)
+                    add_link_chars(len(line))
                 continue
             # A line with link or heading marks: cut it at the marks and account for every piece.
             text_parts: list[str] = []
