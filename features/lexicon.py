@@ -421,13 +421,17 @@ class PhraseIndex:
         after_number = [index[b] for b in self._after_number if b in index]
         if not pair_codes and not after_number:
             return counts
-        starts = np.zeros(n - 1, dtype=bool)
+        starts: set[int] = set()
         if pair_codes:
-            starts |= np.isin(ids[:-1] * base + ids[1:], pair_codes)
+            page_pairs = ids[:-1] * base + ids[1:]
+            wanted = np.sort(np.array(pair_codes, dtype=np.int64))
+            found = wanted[np.minimum(np.searchsorted(wanted, page_pairs), len(wanted) - 1)] == page_pairs
+            starts.update(np.flatnonzero(found).tolist())
         if after_number:
-            is_number = np.fromiter(map(str.isdigit, index), dtype=bool, count=base)
-            starts |= np.isin(ids[1:], after_number) & is_number[ids[:-1]]
-        for i in np.flatnonzero(starts).tolist():
+            is_wanted = np.zeros(base, dtype=bool)
+            is_wanted[after_number] = True
+            starts.update(i for i in np.flatnonzero(is_wanted[ids[1:]]).tolist() if words[i].isdigit())
+        for i in sorted(starts):
             a, b = words[i], words[i + 1]
             key = (a, b) if (a, b) in self._by_pair else ("#", b)
             for seq, family in self._by_pair[key]:

@@ -405,6 +405,9 @@ class Page:
             if not href or href[0] == "#":
                 link.kind = "fragment"
                 continue
+            if href[0] == "/" and href[1:2] != "/":  # a path: neither pattern below can match
+                link.kind, link.host, link.domain = "internal", own_host, own
+                continue
             m = host_match(href)
             if m is not None:
                 scheme = href[: href.find("//")].rstrip(":").lower()
