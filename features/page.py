@@ -20,7 +20,7 @@ from itertools import chain
 from typing import Any
 
 from lxml import etree
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom
 
 from features import lexicon
 from features.urls import registered_domain
@@ -136,6 +136,36 @@ def _hidden_chars(root: etree._Element) -> int:
     return total
 
 
+def _body_bytes(text: str) -> bytes:
+    """What lxml parses: the text without NUL characters and outer whitespace, as UTF-8."""
+    return text.replace("\x00", "").strip().encode("utf-8", "replace") or b"<html/>"
+
+
+def _utf8_body(header: str | None, raw: bytes) -> tuple[str, bytes] | None:
+    """``html_to_unicode``'s encoding and :func:`_body_bytes` of its text, for input it decodes as UTF-8
+    without an error (most pages), computed on the bytes: decoding and encoding again would give them back.
+    None for anything else (a BOM, another charset, invalid UTF-8, or a first or last character that
+    ``str.strip`` would remove but ``bytes.strip`` does not), which takes the general path."""
+    if read_bom(raw)[0] is not None:  # the steps of html_to_unicode, without decoding
+        return None
+    enc = http_content_type_encoding(header)
+    if enc is None:
+        enc = html_body_declared_encoding(raw)
+    if enc is None:
+        enc = "utf8"  # html_to_unicode's default
+    if enc not in ("utf-8", "utf8"):
+        return None
+    if not raw.isascii():
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    body = raw.replace(b"\x00", b"").strip()
+    if not body or not (0x20 < body[0] < 0x80 and 0x20 < body[-1] < 0x80):
+        return None
+    return enc, body
+
+
 def _flattener() -> etree.XSLT:
     """The compiled stylesheet; like parsers, one per thread."""
     xslt = getattr(_local, "xslt", None)
@@ -227,12 +257,17 @@ class Page:
         truncated = len(html) > max_bytes
         if isinstance(html, (bytes, bytearray, memoryview)):
             header = f"text/html; charset={encoding}" if encoding else content_type
-            detected, text = html_to_unicode(header, bytes(html[:max_bytes]))
+            raw = bytes(html[:max_bytes])
+            fast = _utf8_body(header, raw)  # most pages: neither decoded nor encoded again
+            if fast is not None:
+                detected, body = fast
+            else:
+                detected, text = html_to_unicode(header, raw)
+                body = _body_bytes(text)
         elif isinstance(html, str):
-            text, detected = html[:max_bytes], None
+            body, detected = _body_bytes(html[:max_bytes]), None
         else:
             raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
-        body = text.replace("\x00", "").strip().encode("utf-8", "replace") or b"<html/>"
         try:
             root = etree.fromstring(body, _parser())
         except (etree.XMLSyntaxError, etree.ParserError, ValueError):
