@@ -4,9 +4,10 @@ families read. Every division is guarded; undefined is nan."""
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from dataclasses import dataclass
-from itertools import compress, count
+from itertools import compress, count, repeat
 
 import numpy as np
 
@@ -72,9 +73,10 @@ def word_table(page: Page) -> WordTable:
         ids = np.fromiter(map(index.__getitem__, p.words), dtype=np.int64, count=len(p.words))
         # is_content_word, vectorised: this runs over every distinct word of the page. A word's first
         # character is CJK exactly when the word sorts at or after that character.
-        cjk = np.fromiter(map(chr(CJK_START).__le__, index), dtype=bool, count=n)
+        cjk = np.fromiter(map(operator.ge, index, repeat(chr(CJK_START))), dtype=bool, count=n)
         number = np.fromiter(map(str.isdigit, index), dtype=bool, count=n)
-        stop = np.fromiter(map(lexicon.STOP_WORDS.__contains__, index), dtype=bool, count=n)
+        stop = np.zeros(n, dtype=bool)
+        stop[[index[w] for w in lexicon.STOP_WORDS.intersection(index)]] = True
         long = np.fromiter(map(len, index), dtype=np.int64, count=n) >= MIN_CONTENT_WORD_CHARS
         content = (long | cjk) & ~stop & ~number
         return WordTable(index, ids, np.bincount(ids, minlength=n), stop, ~cjk & ~number, content)
