@@ -116,6 +116,18 @@ def content_words(text: str) -> list[str]:
     return [w for w in lexicon.WORD_RE.findall(text.lower()) if is_content_word(w)]
 
 
+def short_lower_lines(page: Page) -> list[str]:
+    """The lower-cased visible lines of at most :data:`lexicon.MAX_CTA_LINE_CHARS` characters, in order: the
+    only lines a label pattern can match."""
+    limit = lexicon.MAX_CTA_LINE_CHARS
+    return page.memo("short_lower_lines", lambda p: [low for low in p.lower_lines if len(low) <= limit])  # type: ignore[no-any-return]
+
+
+def lower_anchor_texts(page: Page) -> list[str]:
+    """Each analysed link's anchor text, lower-cased, in link order."""
+    return page.memo("lower_anchor_texts", lambda p: [link.text.lower() for link in p.links])  # type: ignore[no-any-return]
+
+
 def line_counts(page: Page) -> Counter[str]:
     """How often each lower-cased visible line occurs on the page."""
     return page.memo("line_counts", lambda p: Counter(p.lower_lines))  # type: ignore[no-any-return]

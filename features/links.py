@@ -8,7 +8,7 @@ link-heavy too, but their links stay on the site and their anchors say where the
 from __future__ import annotations
 
 from features import lexicon
-from features._common import NAN, per_1k_words, ratio
+from features._common import NAN, lower_anchor_texts, per_1k_words, ratio
 from features.page import Link, Page
 from features.share import link_networks
 
@@ -86,9 +86,10 @@ def external_domain_diversity_ratio(page: Page) -> float:
 
 def generic_anchor_ratio(page: Page) -> float:
     """Fraction of anchors whose whole text is generic ("click here", "read more", "here", "link")."""
-    texts = [link.text.lower() for link in page.links if link.text]
-    match = lexicon.GENERIC_ANCHOR_RE.match
-    return ratio(sum(1 for t in texts if len(t) <= lexicon.MAX_CTA_LINE_CHARS and match(t)), len(texts))
+    texts = list(filter(None, lower_anchor_texts(page)))
+    limit = lexicon.MAX_CTA_LINE_CHARS
+    short = [t for t in texts if len(t) <= limit]
+    return ratio(len(list(filter(None, map(lexicon.GENERIC_ANCHOR_RE.match, short)))), len(texts))
 
 
 def redirect_link_ratio(page: Page) -> float:

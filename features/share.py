@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from features import lexicon
-from features._common import NAN, per_1k_words, ratio, word_counts
+from features._common import NAN, per_1k_words, ratio, short_lower_lines, word_counts
 from features.page import Link, Page
 
 #: A row names at least this many distinct networks.
@@ -129,9 +129,7 @@ def share_rows_per_article(page: Page) -> float:
 
 def share_label_line_count(page: Page) -> float:
     """Short lines that introduce a share row ("Share on : 👇", "Teilen", "Compartir")."""
-    match = lexicon.SHARE_LABEL_RE.match
-    limit = lexicon.MAX_CTA_LINE_CHARS
-    return float(sum(1 for low in page.lower_lines if len(low) <= limit and match(low)))
+    return float(len(list(filter(None, map(lexicon.SHARE_LABEL_RE.match, short_lower_lines(page))))))
 
 
 def share_intent_link_count(page: Page) -> float:
