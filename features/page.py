@@ -87,6 +87,8 @@ _AD_IFRAME_TEST = " or ".join(
 )
 #: Attributes that may hide an element's text; evaluated in Python on the few elements that have them.
 _HIDING_ATTRS_XPATH = etree.XPath("//@style | //@hidden")
+#: An element's text (compiled once: ``element.xpath(...)`` would compile it for every element).
+_STRING_XPATH = etree.XPath("string()")
 
 _BR_X, _REC_X = _xml_char(_BR), _xml_char(_REC)
 _STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -129,10 +131,10 @@ def _hidden_chars(root: etree._Element) -> int:
         if value.attrname == "style" and not search(value.lower()):
             continue
         el = value.getparent()
-        if el is None or any(a in seen for a in el.iterancestors()):
+        if el is None or (seen and any(a in seen for a in el.iterancestors())):
             continue
         seen.add(el)
-        total += len(" ".join(el.xpath("string()").split()))
+        total += len(" ".join(_STRING_XPATH(el).split()))
     return total
 
 
