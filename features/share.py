@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from features import lexicon
-from features._common import NAN, per_1k_words, ratio, short_lower_lines, word_counts
+from features._common import NAN, per_1k_words, ratio, short_lower_lines, word_counts, word_table
 from features.page import Link, Page
 
 #: A row names at least this many distinct networks.
@@ -57,10 +59,15 @@ def social_hits(page: Page) -> SocialHits:
         total = sum(counts[n] for n in present)
         by_line: dict[int, set[str]] = {}
         if present:
-            for i, ws in enumerate(p.line_words):
-                names = present.intersection(ws)
-                if names:
-                    by_line[i] = names
+            # The lines holding a name, found on the word codes: a word's line is the first line whose
+            # running word count exceeds the word's position.
+            line_words, table = p.line_words, word_table(p)
+            is_name = np.zeros(len(table.index), dtype=bool)
+            is_name[[table.index[n] for n in present]] = True
+            line_ends = np.cumsum(np.fromiter(map(len, line_words), dtype=np.int64, count=len(line_words)))
+            name_lines = np.searchsorted(line_ends, np.flatnonzero(is_name[table.ids]), side="right")
+            for i in np.unique(name_lines).tolist():
+                by_line[i] = present.intersection(line_words[i])
         if "truth" in counts and "social" in counts:  # "Truth Social" written as two words
             for i, ws in enumerate(p.line_words):
                 if "truth" in ws and "social" in ws:
