@@ -31,23 +31,27 @@ def links_per_100_words(page: Page) -> float:
     return 100.0 * page.link_total / n if n else NAN
 
 
+def _link_lines(page: Page) -> list[int]:
+    """Indices of the visible lines at least :data:`MIN_LINK_LINE_FRACTION` of whose characters are anchor
+    text."""
+
+    def compute(p: Page) -> list[int]:
+        fraction = MIN_LINK_LINE_FRACTION
+        pairs = enumerate(zip(p.lines, p.line_link_chars, strict=True))
+        return [i for i, (line, c) in pairs if c >= fraction * len(line)]
+
+    return page.memo("link_lines", compute)  # type: ignore[no-any-return]
+
+
 def link_line_ratio(page: Page) -> float:
     """Fraction of visible lines that are (almost) nothing but a link: lists of keyword links."""
-    lines = page.lines
-    return ratio(
-        sum(1 for line, c in zip(lines, page.line_link_chars, strict=True) if c >= MIN_LINK_LINE_FRACTION * len(line)),
-        len(lines),
-    )
+    return ratio(len(_link_lines(page)), len(page.lines))
 
 
 def external_link_line_count(page: Page) -> float:
     """Visible lines that are nothing but a link to another site: the entries of a web directory or a
     link farm's lists. Documentation, home pages and menus list links too, but to their own site."""
-    link_lines = {
-        i
-        for i, (line, c) in enumerate(zip(page.lines, page.line_link_chars, strict=True))
-        if c >= MIN_LINK_LINE_FRACTION * len(line)
-    }
+    link_lines = set(_link_lines(page))
     return float(len({link.line for link in _external(page) if link.line in link_lines and link.text}))
 
 
