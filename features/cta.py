@@ -8,7 +8,7 @@ sends the reader to other sites.
 from __future__ import annotations
 
 from features import lexicon
-from features._common import line_counts, per_1k_words, ratio
+from features._common import line_counts, lower_anchor_texts, per_1k_words, ratio
 from features.page import Link, Page
 from features.share import share_rows
 
@@ -44,7 +44,11 @@ def cta_links(page: Page) -> list[Link]:
     def compute(p: Page) -> list[Link]:
         match = lexicon.CTA_LINE_RE.match
         limit = lexicon.MAX_CTA_LINE_CHARS
-        return [link for link in p.links if link.text and len(link.text) <= limit and match(link.text.lower())]
+        return [
+            link
+            for link, low in zip(p.links, lower_anchor_texts(p), strict=True)
+            if link.text and len(link.text) <= limit and match(low)
+        ]
 
     return page.memo("cta_links", compute)  # type: ignore[no-any-return]
 

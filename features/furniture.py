@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from features import lexicon
-from features._common import NAN, content_vocabulary, content_words, per_1k_words, ratio
+from features._common import NAN, content_vocabulary, content_words, per_1k_words, ratio, short_lower_lines
 from features.page import Page
 from features.text import phrase_hits
 from features.urls import registered_domain, web_host
@@ -41,8 +41,7 @@ def ad_script_count(page: Page) -> float:
 
 def sponsored_label_count(page: Page) -> float:
     """Lines that label paid placements ("Sponsored content", "Around the web", "Anzeige")."""
-    match = lexicon.SPONSORED_LABEL_RE.match
-    return float(sum(1 for low in page.lower_lines if len(low) <= lexicon.MAX_CTA_LINE_CHARS and match(low)))
+    return float(len(list(filter(None, map(lexicon.SPONSORED_LABEL_RE.match, short_lower_lines(page))))))
 
 
 def title_word_repeat_max(page: Page) -> float:

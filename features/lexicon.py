@@ -8,7 +8,9 @@ catastrophically. Matching is done on lower-cased text.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import count
+
+import numpy as np
 
 # --------------------------------------------------------------------------------------------------------
 # Calls to action: the "Read more >> : Cick here" lines that end every teaser of an aggregator page.
@@ -118,41 +120,57 @@ CTA_PHRASES = (
 #: A visible line longer than this is prose, never a call to action.
 MAX_CTA_LINE_CHARS = 80
 
+
+def _any_phrase(phrases: tuple[str, ...]) -> str:
+    """A regex matching exactly ``phrases`` (as ``"|".join(map(re.escape, phrases))`` does), factored into a
+    character trie: "read more|read now" becomes "read\\ (?:more|now)". The regex engine tries its branches
+    one by one, so the trie tests a few first characters where the flat list tests every phrase. Only
+    whether a pattern matches is ever asked, which does not depend on the order of the branches."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 # A CTA line *starts* with one of the phrases (after any arrows or punctuation) and may carry decoration:
 # "Read more >> : Cick here", "» Weiterlesen", "Click Here to read in detail".
-CTA_LINE_RE = re.compile(
-    r"^[\W_]{0,8}(?:" + "|".join(re.escape(p) for p in sorted(CTA_PHRASES, key=len, reverse=True)) + r")\b"
-)
+CTA_LINE_RE = re.compile(r"^[\W_]{0,8}(?:" + _any_phrase(CTA_PHRASES) + r")\b")
 #: First words of the phrases: a line starting with another word is not a call to action.
 CTA_FIRST_WORDS = frozenset(re.findall(r"[^\W_]+", " ".join(p.split()[0] for p in CTA_PHRASES)))
 #: An anchor whose whole text is generic: it says nothing about where it goes.
 GENERIC_ANCHOR_RE = re.compile(
     r"^[\W_]{0,8}(?:"
-    + "|".join(
-        re.escape(p)
-        for p in sorted(
-            (
-                *CTA_PHRASES,
-                "here",
-                "this",
-                "link",
-                "this link",
-                "website",
-                "site",
-                "hier",
-                "aquí",
-                "aqui",
-                "ici",
-                "more",
-                "mehr",
-                "más",
-                "plus",
-                "source",
-                "quelle",
-                "fuente",
-            ),
-            key=len,
-            reverse=True,
+    + _any_phrase(
+        (
+            *CTA_PHRASES,
+            "here",
+            "this",
+            "link",
+            "this link",
+            "website",
+            "site",
+            "hier",
+            "aquí",
+            "aqui",
+            "ici",
+            "more",
+            "mehr",
+            "más",
+            "plus",
+            "source",
+            "quelle",
+            "fuente",
         )
     )
     + r")[\W_]{0,8}$"
@@ -273,6 +291,15 @@ STOP_WORDS = frozenset(
 )
 #: Words (unicode letters/digits), and every CJK/kana/hangul character as a word of its own.
 WORD_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
+#: The characters :data:`WORD_RE` makes one-character words of. Text without any is split by
+#: :func:`words_by_line` with ``str.split`` instead of the (several times slower) regex.
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: For ``bytes.translate`` of UTF-8: every ASCII byte that is not a letter, a digit or "\n" becomes a space;
+#: the bytes of non-ASCII characters are left alone.
+_ASCII_NON_WORD_TO_SPACE = bytes(c if c >= 0x80 or c == 0x0A or chr(c).isalnum() else 0x20 for c in range(256))
+#: Non-ASCII characters that are not word characters (punctuation, symbols, emoji, non-ASCII spaces).
+_NON_ASCII_NON_WORD_RE = re.compile(r"[^\x00-\x7f\w]")
+
 HASHTAG_RE = re.compile(r"(?<![\w&])#[^\W\d_][\w]{1,60}")
 #: Pictographic emoji and the dingbats spam rows decorate themselves with ("👇", "🔥", "➡").
 EMOJI_RE = re.compile("[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f000-\U0001f2ff\u2b50\u2b06\u2b07\u2934\u2935]")
@@ -338,6 +365,23 @@ PARKED_PHRASES = (
 )
 
 
+def words_by_line(text: str) -> list[list[str]]:
+    r"""``[WORD_RE.findall(line) for line in text.split("\n")]``, computed faster.
+
+    Without CJK characters a word is a maximal run of letters and digits (``[^\W_]+``), so turning every
+    other character but "\n" into a space (ASCII ones with one ``bytes.translate``, the rarer non-ASCII ones
+    with one regex substitution) and splitting on whitespace gives the same words. Text with CJK characters
+    goes through :data:`WORD_RE`.
+    """
+    if _CJK_RE.search(text) is not None:
+        findall = WORD_RE.findall
+        return [findall(line) for line in text.split("\n")]
+    # surrogatepass: a lone surrogate survives the round trip (and is then a non-word character).
+    utf8 = text.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD_TO_SPACE)
+    spaced = _NON_ASCII_NON_WORD_RE.sub(" ", utf8.decode("utf-8", "surrogatepass"))
+    return [line.split() for line in spaced.split("\n")]
+
+
 def _expand(phrase: str) -> list[tuple[str, ...]]:
     """All word sequences a phrase stands for: "a (b|c|) d" -> (a, b, d), (a, c, d), (a, d)."""
     seqs: list[list[str]] = [[]]
@@ -365,21 +409,33 @@ class PhraseIndex:
         #: Second words of the phrases that start with any number ("#").
         self._after_number = frozenset(b for a, b in self._by_pair if a == "#")
 
-    def count(self, words: list[str]) -> dict[str, int]:
+    def count(self, words: list[str], coded: tuple[dict[str, int], np.ndarray] | None = None) -> dict[str, int]:
+        """Hits per family in ``words``; ``coded`` is :func:`code_words` of them when the caller has it."""
         counts: dict[str, int] = {}
-        pairs = self._pairs.intersection(pairwise(words))
-        after_number = self._after_number.intersection(words)
-        if not pairs and not after_number:
-            return counts
         n = len(words)
-        for i in range(n - 1):
+        if n < 2:
+            return counts
+        index, ids = coded if coded is not None else code_words(words)
+        # Positions that start a candidate pair, found on the word codes: a pair is coded as a two-digit
+        # number in base len(index), so equal codes are equal pairs.
+        base = len(index)
+        pair_codes = [index[a] * base + index[b] for a, b in self._pairs if a in index and b in index]
+        after_number = [index[b] for b in self._after_number if b in index]
+        if not pair_codes and not after_number:
+            return counts
+        starts: set[int] = set()
+        if pair_codes:
+            page_pairs = ids[:-1] * base + ids[1:]
+            wanted = np.sort(np.array(pair_codes, dtype=np.int64))
+            found = wanted[np.minimum(np.searchsorted(wanted, page_pairs), len(wanted) - 1)] == page_pairs
+            starts.update(np.flatnonzero(found).tolist())
+        if after_number:
+            is_wanted = np.zeros(base, dtype=bool)
+            is_wanted[after_number] = True
+            starts.update(i for i in np.flatnonzero(is_wanted[ids[1:]]).tolist() if words[i].isdigit())
+        for i in sorted(starts):
             a, b = words[i], words[i + 1]
-            if (a, b) in pairs:
-                key = (a, b)
-            elif b in after_number and a.isdigit():
-                key = ("#", b)
-            else:
-                continue
+            key = (a, b) if (a, b) in self._by_pair else ("#", b)
             for seq, family in self._by_pair[key]:
                 end = i + len(seq)
                 if end <= n and all(
@@ -389,6 +445,13 @@ class PhraseIndex:
                     counts[family] = counts.get(family, 0) + 1
                     break
         return counts
+
+
+def code_words(words: list[str]) -> tuple[dict[str, int], np.ndarray]:
+    """Each distinct word's code (0, 1, ... in order of first occurrence) and the code of every word:
+    n-grams of codes are counted with numpy instead of as Python tuples."""
+    index = dict(zip(dict.fromkeys(words), count()))
+    return index, np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
 
 
 PHRASES = PhraseIndex({"filler": FILLER_PHRASES, "clickbait": CLICKBAIT_PHRASES, "parked": PARKED_PHRASES})

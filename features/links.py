@@ -11,7 +11,7 @@ import re
 from urllib.parse import unquote
 
 from features import lexicon
-from features._common import NAN, per_1k_words, ratio
+from features._common import NAN, lower_anchor_texts, per_1k_words, ratio
 from features.page import Link, Page
 from features.share import link_networks
 from features.urls import registered_domain
@@ -40,23 +40,27 @@ def links_per_100_words(page: Page) -> float:
     return 100.0 * page.link_total / n if n else NAN
 
 
+def _link_lines(page: Page) -> list[int]:
+    """Indices of the visible lines at least :data:`MIN_LINK_LINE_FRACTION` of whose characters are anchor
+    text."""
+
+    def compute(p: Page) -> list[int]:
+        fraction = MIN_LINK_LINE_FRACTION
+        pairs = enumerate(zip(p.lines, p.line_link_chars, strict=True))
+        return [i for i, (line, c) in pairs if c >= fraction * len(line)]
+
+    return page.memo("link_lines", compute)  # type: ignore[no-any-return]
+
+
 def link_line_ratio(page: Page) -> float:
     """Fraction of visible lines that are (almost) nothing but a link: lists of keyword links."""
-    lines = page.lines
-    return ratio(
-        sum(1 for line, c in zip(lines, page.line_link_chars, strict=True) if c >= MIN_LINK_LINE_FRACTION * len(line)),
-        len(lines),
-    )
+    return ratio(len(_link_lines(page)), len(page.lines))
 
 
 def external_link_line_count(page: Page) -> float:
     """Visible lines that are nothing but a link to another site: the entries of a web directory or a
     link farm's lists. Documentation, home pages and menus list links too, but to their own site."""
-    link_lines = {
-        i
-        for i, (line, c) in enumerate(zip(page.lines, page.line_link_chars, strict=True))
-        if c >= MIN_LINK_LINE_FRACTION * len(line)
-    }
+    link_lines = set(_link_lines(page))
     return float(len({link.line for link in _external(page) if link.line in link_lines and link.text}))
 
 
@@ -95,9 +99,10 @@ def external_domain_diversity_ratio(page: Page) -> float:
 
 def generic_anchor_ratio(page: Page) -> float:
     """Fraction of anchors whose whole text is generic ("click here", "read more", "here", "link")."""
-    texts = [link.text.lower() for link in page.links if link.text]
-    match = lexicon.GENERIC_ANCHOR_RE.match
-    return ratio(sum(1 for t in texts if len(t) <= lexicon.MAX_CTA_LINE_CHARS and match(t)), len(texts))
+    texts = list(filter(None, lower_anchor_texts(page)))
+    limit = lexicon.MAX_CTA_LINE_CHARS
+    short = [t for t in texts if len(t) <= limit]
+    return ratio(len(list(filter(None, map(lexicon.GENERIC_ANCHOR_RE.match, short)))), len(texts))
 
 
 def redirect_link_ratio(page: Page) -> float:
@@ -112,7 +117,8 @@ def redirect_link_ratio(page: Page) -> float:
     candidates: list[tuple[str, str]] = []  # (embedded domain, link host)
     for link, net in zip(page.links, link_networks(page), strict=True):
         href = link.href[:MAX_HREF_CHARS]
-        if net is None and search(href.lower()):
+        # Every redirect pattern has a "?" or "&": most hrefs are ruled out without lower() and a search.
+        if net is None and ("?" in href or "&" in href) and search(href.lower()):
             candidates.append((_embedded_domain(href), link.host))
     services: dict[str, set[str]] = {}
     for target, host in candidates:
@@ -136,6 +142,6 @@ def _embedded_domain(href: str) -> str:
 def nofollow_sponsored_ratio(page: Page) -> float:
     """Fraction of links marked ``rel=nofollow``, ``sponsored`` or ``ugc``: paid and untrusted links."""
     return ratio(
-        sum(1 for link in page.links if any(r in link.rel for r in ("nofollow", "sponsored", "ugc"))),
+        sum(1 for link in page.links if "nofollow" in link.rel or "sponsored" in link.rel or "ugc" in link.rel),
         len(page.links),
     )

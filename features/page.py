@@ -20,7 +20,7 @@ from itertools import chain
 from typing import Any
 
 from lxml import etree
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom
 
 from features import lexicon
 from features.urls import registered_domain
@@ -82,14 +82,22 @@ _AD_DIV_TEST = (
     "(@class and (contains(@class,'OUTBRAIN') or contains(@class,'taboola') or contains(@class,'mgid') or "
     "contains(@class,'adsbygoogle')))"
 )
+#: Every string :data:`_AD_DIV_TEST` looks for. A document none of whose divs has one of them in its id or
+#: class (most pages) is flattened by a stylesheet without the test: evaluating it on every div is a third
+#: of the walk, and the output is the same.
+_AD_DIV_WORDS = ("div-gpt-ad", "taboola", "outbrain", "OUTBRAIN", "mgid", "adsbygoogle")
+_DIV_ID_CLASS_XPATH = etree.XPath("//div/@id | //div/@class", smart_strings=False)
 _AD_IFRAME_TEST = " or ".join(
     f"contains(@src,'{h}')" for h in ("doubleclick", "googlesyndication", "taboola", "outbrain")
 )
 #: Attributes that may hide an element's text; evaluated in Python on the few elements that have them.
 _HIDING_ATTRS_XPATH = etree.XPath("//@style | //@hidden")
+#: An element's text (compiled once: ``element.xpath(...)`` would compile it for every element).
+_STRING_XPATH = etree.XPath("string()")
 _HIDDEN_HREFS_XPATH = etree.XPath("descendant-or-self::a/@href")
 
 _BR_X, _REC_X = _xml_char(_BR), _xml_char(_REC)
+_AD_DIV_IF = f'<xsl:if test="{_AD_DIV_TEST}">{_xml_char(_AD)}</xsl:if>'
 _STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="text" encoding="UTF-8"/>
 <xsl:template match="script"><xsl:choose>
@@ -111,8 +119,7 @@ _STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/199
   select="substring(local-name(), 2, 1)"/><xsl:apply-templates/>{_xml_char(_HEAD_END)}{_BR_X}</xsl:template>
 <xsl:template match="ins"><xsl:if test="{_AD_INS_TEST}">{_xml_char(_AD)}</xsl:if><xsl:apply-templates
   /></xsl:template>
-<xsl:template match="div">{_BR_X}<xsl:if test="{_AD_DIV_TEST}">{_xml_char(_AD)}</xsl:if><xsl:apply-templates
-  />{_BR_X}</xsl:template>
+<xsl:template match="div">{_BR_X}{_AD_DIV_IF}<xsl:apply-templates/>{_BR_X}</xsl:template>
 <xsl:template match="p">{_BR_X}{_REC_X}P{_BR_X}<xsl:apply-templates/>{_BR_X}</xsl:template>
 <xsl:template match="{"|".join(sorted(BLOCK_TAGS - {"div"}))}">{_BR_X}<xsl:apply-templates/>{_BR_X}</xsl:template>
 </xsl:stylesheet>"""
@@ -132,21 +139,54 @@ def _hidden_text(root: etree._Element) -> tuple[int, list[str]]:
         if value.attrname == "style" and not search(value.lower()):
             continue
         el = value.getparent()
-        if el is None or any(a in seen for a in el.iterancestors()):
+        if el is None or (seen and any(a in seen for a in el.iterancestors())):
             continue
         seen.add(el)
-        total += len(" ".join(el.xpath("string()").split()))
+        total += len(" ".join(_STRING_XPATH(el).split()))
         if len(hrefs) < MAX_LINKS:
             hrefs.extend(h[:MAX_ITEM_CHARS] for h in _HIDDEN_HREFS_XPATH(el)[: MAX_LINKS - len(hrefs)])
     return total, hrefs
 
 
-def _flattener() -> etree.XSLT:
-    """The compiled stylesheet; like parsers, one per thread."""
-    xslt = getattr(_local, "xslt", None)
-    if xslt is None:
-        xslt = _local.xslt = etree.XSLT(etree.XML(_STYLESHEET.encode("utf-8")))
-    return xslt
+def _body_bytes(text: str) -> bytes:
+    """What lxml parses: the text without NUL characters and outer whitespace, as UTF-8."""
+    return text.replace("\x00", "").strip().encode("utf-8", "replace") or b"<html/>"
+
+
+def _utf8_body(header: str | None, raw: bytes) -> tuple[str, bytes] | None:
+    """``html_to_unicode``'s encoding and :func:`_body_bytes` of its text, for input it decodes as UTF-8
+    without an error (most pages), computed on the bytes: decoding and encoding again would give them back.
+    None for anything else (a BOM, another charset, invalid UTF-8, or a first or last character that
+    ``str.strip`` would remove but ``bytes.strip`` does not), which takes the general path."""
+    if read_bom(raw)[0] is not None:  # the steps of html_to_unicode, without decoding
+        return None
+    enc = http_content_type_encoding(header)
+    if enc is None:
+        enc = html_body_declared_encoding(raw)
+    if enc is None:
+        enc = "utf8"  # html_to_unicode's default
+    if enc not in ("utf-8", "utf8"):
+        return None
+    if not raw.isascii():
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    body = raw.replace(b"\x00", b"").strip()
+    if not body or not (0x20 < body[0] < 0x80 and 0x20 < body[-1] < 0x80):
+        return None
+    return enc, body
+
+
+def _flattener(root: etree._Element) -> etree.XSLT:
+    """The compiled stylesheet for ``root``: without the ad test on divs when no div could pass it (the
+    output is the same, sooner). Like parsers, one pair per thread."""
+    pair = getattr(_local, "xslt", None)
+    if pair is None:
+        no_div_test = _STYLESHEET.replace(_AD_DIV_IF, "")
+        pair = _local.xslt = tuple(etree.XSLT(etree.XML(x.encode("utf-8"))) for x in (_STYLESHEET, no_div_test))
+    id_class = "\n".join(_DIV_ID_CLASS_XPATH(root))
+    return pair[0] if any(w in id_class for w in _AD_DIV_WORDS) else pair[1]
 
 
 def _parser() -> etree.HTMLParser:
@@ -234,12 +274,17 @@ class Page:
         truncated = len(html) > max_bytes
         if isinstance(html, (bytes, bytearray, memoryview)):
             header = f"text/html; charset={encoding}" if encoding else content_type
-            detected, text = html_to_unicode(header, bytes(html[:max_bytes]))
+            raw = bytes(html[:max_bytes])
+            fast = _utf8_body(header, raw)  # most pages: neither decoded nor encoded again
+            if fast is not None:
+                detected, body = fast
+            else:
+                detected, text = html_to_unicode(header, raw)
+                body = _body_bytes(text)
         elif isinstance(html, str):
-            text, detected = html[:max_bytes], None
+            body, detected = _body_bytes(html[:max_bytes]), None
         else:
             raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
-        body = text.replace("\x00", "").strip().encode("utf-8", "replace") or b"<html/>"
         try:
             root = etree.fromstring(body, _parser())
         except (etree.XMLSyntaxError, etree.ParserError, ValueError):
@@ -264,13 +309,15 @@ class Page:
     @classmethod
     def _walk(cls, root: etree._Element, url: str | None) -> Page:
         """Run the flattening stylesheet over the tree and read its output stream in one pass."""
+        # Hidden text first: the first walk over a freshly parsed tree is the slow one, and after it the
+        # check that picks the stylesheet costs little.
+        hidden_chars, hidden_hrefs = _hidden_text(root)
         try:
-            stream = str(_flattener()(root))
+            stream = str(_flattener(root)(root))
         except etree.XSLTApplyError:
             # Deeper than the stylesheet may recurse: only a tree handed over by the caller can be (our
             # own parser caps nesting at 255). Serialize it and analyse it as if freshly downloaded.
             return cls.from_html(etree.tostring(root, encoding="utf-8")[:MAX_BYTES], url)
-        hidden_chars, hidden_hrefs = _hidden_text(root)
         page = cls._read_stream(stream, url, hidden_chars)
         page.hidden_hrefs = hidden_hrefs
         return page
@@ -291,11 +338,10 @@ class Page:
         anchor_parts: list[str] = []
         heading_level = heading_start = 0
 
-        for chunk in stream.split(_BR):
-            chunk = chunk.strip()
-            if not chunk:
-                continue
-            if chunk[0] == _REC:
+        add_line, add_link_chars, whole_link = lines.append, line_link_chars.append, _WHOLE_LINK_RE.fullmatch
+        for chunk in filter(None, map(str.strip, stream.split(_BR))):
+            first = chunk[0]
+            if first == _REC:
                 kind, payload = chunk[1:2], chunk[2:]
                 if kind == "P":
                     paragraphs += 1
@@ -322,21 +368,22 @@ class Page:
                 and _AD not in chunk
             ):
                 line = " ".join(chunk.split())
-                if anchor is not None:
+                add_line(line)
+                if anchor is None:
+                    add_link_chars(0)
+                else:
                     anchor_parts.append(line)
-                lines.append(line)
-                line_link_chars.append(len(line) if anchor is not None else 0)
+                    add_link_chars(len(line))
                 continue
-            if anchor is None and (m := _WHOLE_LINK_RE.fullmatch(chunk)) is not None:
-                line = " ".join(m.group(3).split())
+            if first == _LINK_OPEN and anchor is None and (m := whole_link(chunk)) is not None:
+                href, rel, text = m.groups()
+                line = " ".join(text.split())
                 link_total += 1
                 if len(links) < MAX_LINKS:
-                    links.append(
-                        Link(m.group(1).strip()[:MAX_ITEM_CHARS], line[:MAX_ITEM_CHARS], m.group(2).lower(), len(lines))
-                    )
+                    links.append(Link(href.strip()[:MAX_ITEM_CHARS], line[:MAX_ITEM_CHARS], rel.lower(), len(lines)))
                 if line:
-                    lines.append(line)
-                    line_link_chars.append(len(line))
+                    add_line(line)
+                    add_link_chars(len(line))
                 continue
             # A line with link or heading marks: cut it at the marks and account for every piece.
             text_parts: list[str] = []
@@ -415,6 +462,9 @@ class Page:
             if not href or href[0] == "#":
                 link.kind = "fragment"
                 continue
+            if href[0] == "/" and href[1:2] != "/":  # a path: neither pattern below can match
+                link.kind, link.host, link.domain = "internal", own_host, own
+                continue
             m = host_match(href)
             if m is not None:
                 scheme = href[: href.find("//")].rstrip(":").lower()
@@ -466,13 +516,12 @@ class Page:
     @cached_property
     def line_words(self) -> list[list[str]]:
         """Lower-cased words of each visible line (every CJK character counts as one word)."""
-        findall = lexicon.WORD_RE.findall
-        return [findall(low) for low in self.lower_lines]
+        return lexicon.words_by_line(self.lower_text) if self.lines else []
 
     @cached_property
     def words(self) -> list[str]:
         """Lower-cased words of the visible text, in order."""
-        return [w for ws in self.line_words for w in ws]
+        return list(chain.from_iterable(self.line_words))
 
     @cached_property
     def char_count(self) -> int:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from features import lexicon
-from features._common import NAN, per_1k_words, ratio, word_counts
+from features._common import NAN, per_1k_words, ratio, short_lower_lines, word_counts, word_table
 from features.page import Link, Page
 
 #: A row names at least this many distinct networks.
@@ -57,10 +59,15 @@ def social_hits(page: Page) -> SocialHits:
         total = sum(counts[n] for n in present)
         by_line: dict[int, set[str]] = {}
         if present:
-            for i, ws in enumerate(p.line_words):
-                names = present.intersection(ws)
-                if names:
-                    by_line[i] = set(names)  # a set of its own: "Truth Social" below may add to it
+            # The lines holding a name, found on the word codes: a word's line is the first line whose
+            # running word count exceeds the word's position.
+            line_words, table = p.line_words, word_table(p)
+            is_name = np.zeros(len(table.index), dtype=bool)
+            is_name[[table.index[n] for n in present]] = True
+            line_ends = np.cumsum(np.fromiter(map(len, line_words), dtype=np.int64, count=len(line_words)))
+            name_lines = np.searchsorted(line_ends, np.flatnonzero(is_name[table.ids]), side="right")
+            for i in np.unique(name_lines).tolist():
+                by_line[i] = set(present.intersection(line_words[i]))  # its own set: "Truth Social" may add
         if "truth" in counts and "social" in counts:  # "Truth Social" written as two words
             for i, ws in enumerate(p.line_words):
                 if "truth" in ws and "social" in ws:
@@ -129,9 +136,7 @@ def share_rows_per_article(page: Page) -> float:
 
 def share_label_line_count(page: Page) -> float:
     """Short lines that introduce a share row ("Share on : 👇", "Teilen", "Compartir")."""
-    match = lexicon.SHARE_LABEL_RE.match
-    limit = lexicon.MAX_CTA_LINE_CHARS
-    return float(sum(1 for low in page.lower_lines if len(low) <= limit and match(low)))
+    return float(len(list(filter(None, map(lexicon.SHARE_LABEL_RE.match, short_lower_lines(page))))))
 
 
 def share_intent_link_count(page: Page) -> float:

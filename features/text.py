@@ -7,19 +7,19 @@ quality heuristics (Gopher, C4), computed from the page's visible lines and its 
 
 from __future__ import annotations
 
-import itertools
 import zlib
-from collections import Counter
+
+import numpy as np
 
 from features import lexicon
 from features._common import (
-    CJK_START,
     NAN,
-    content_vocabulary,
+    distinct_count,
     line_counts,
     per_1k_words,
     ratio,
-    word_counts,
+    top_count,
+    word_table,
 )
 from features.page import Page
 
@@ -32,6 +32,8 @@ MIN_SENTENCE_LINE_WORDS = 5
 #: n-gram duplication is measured on word n-grams of this length, over at most this many words.
 NGRAM = 3
 MAX_NGRAM_WORDS = 20_000
+#: Word codes below this make base-code 3-grams that fit in an int64 (``2**21 ** 3 == 2**63``).
+MAX_EXACT_NGRAM_BASE = 2**21
 #: The compression ratio is undefined below this many bytes and computed on at most this many.
 MIN_COMPRESS_BYTES = 200
 MAX_COMPRESS_BYTES = 100_000
@@ -39,7 +41,12 @@ MAX_COMPRESS_BYTES = 100_000
 
 def phrase_hits(page: Page) -> dict[str, int]:
     """Hits of the stock-phrase families (filler, clickbait, parked) in the visible words, one pass."""
-    return page.memo("phrase_hits", lambda p: lexicon.PHRASES.count(p.words))  # type: ignore[no-any-return]
+
+    def compute(p: Page) -> dict[str, int]:
+        table = word_table(p)
+        return lexicon.PHRASES.count(p.words, (table.index, table.ids))
+
+    return page.memo("phrase_hits", compute)  # type: ignore[no-any-return]
 
 
 def word_count(page: Page) -> float:
@@ -50,11 +57,11 @@ def word_count(page: Page) -> float:
 def stopword_ratio(page: Page) -> float:
     """Fraction of (non-CJK, non-number) words that are stop words: prose has 30-55%, keyword lists
     and headline walls far fewer (nan for short or CJK-only pages)."""
-    counts = word_counts(page)
-    alpha = sum(n for w, n in counts.items() if ord(w[0]) < CJK_START and not w.isdigit())
+    table = word_table(page)
+    alpha = int(table.counts[table.alpha].sum())
     if alpha < MIN_WORDS:
         return NAN
-    return sum(counts[w] for w in lexicon.STOP_WORDS.intersection(counts)) / alpha
+    return int(table.counts[table.stop].sum()) / alpha
 
 
 def compression_ratio(page: Page) -> float:
@@ -79,7 +86,14 @@ def duplicate_ngram_ratio(page: Page) -> float:
     if len(words) < MIN_WORDS:
         return NAN
     total = len(words) - NGRAM + 1
-    return 1.0 - len(set(zip(words, words[1:], words[2:]))) / total  # noqa: B905 - shifted views
+    table = word_table(page)
+    ids, base = table.ids[: len(words)], len(table.index)
+    if base >= MAX_EXACT_NGRAM_BASE:  # only a huge tree given to Page.from_tree: recode these words densely
+        ids = np.unique(ids, return_inverse=True)[1].reshape(-1)
+        base = int(ids.max()) + 1
+    # A 3-gram is coded as a three-digit number in base ``base``: equal numbers are equal 3-grams.
+    codes = (ids[:-2] * base + ids[1:-1]) * base + ids[2:]
+    return 1.0 - distinct_count(codes) / total
 
 
 def line_end_punct_ratio(page: Page) -> float:
@@ -125,20 +139,21 @@ def clickbait_phrase_count(page: Page) -> float:
 def top_word_ratio(page: Page) -> float:
     """Share of the most frequent content word among all content words: keyword density, high on
     doorway pages stuffed with one phrase."""
-    counts = word_counts(page)
-    vocab = content_vocabulary(page)
-    total = sum(counts[w] for w in vocab)
+    table = word_table(page)
+    counts = table.counts[table.content]
+    total = int(counts.sum())
     if total < MIN_CONTENT_WORDS:
         return NAN
-    return max(counts[w] for w in vocab) / total
+    return int(counts.max()) / total
 
 
 def top_bigram_per_1k_words(page: Page) -> float:
     """Occurrences of the most frequent pair of adjacent content words per thousand words: a stuffed
     keyword phrase ("cheap flights london") repeats as a unit."""
-    vocab = content_vocabulary(page)
-    words = [w for w in page.words if w in vocab]
-    if len(words) < MIN_CONTENT_WORDS:
+    table = word_table(page)
+    ids = table.ids[table.content[table.ids]]
+    if len(ids) < MIN_CONTENT_WORDS:
         return NAN
-    top = Counter(itertools.pairwise(words)).most_common(1)[0][1]
+    # A pair is coded as a two-digit number in base len(index): equal numbers are equal pairs.
+    top = top_count(ids[:-1] * len(table.index) + ids[1:])
     return per_1k_words(top, page)
