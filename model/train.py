@@ -44,7 +44,7 @@ logger = logging.getLogger(__name__)
 #: Default false-positive rate on held-out real ham that the threshold is calibrated to.
 DEFAULT_TARGET_FPR = 0.005
 DEFAULT_FOLDS = 5
-DEFAULT_ROUNDS = 300
+DEFAULT_ROUNDS = 150
 DEFAULT_SEED = 20261128
 #: Synthetic spam pages per real ham page, and synthetic hard-ham pages per real ham page.
 DEFAULT_SPAM_PER_HAM = 1.0
@@ -132,7 +132,7 @@ MONOTONE: dict[str, int] = {
 
 BASE_PARAMS: dict[str, Any] = {
     "objective": "binary",
-    "learning_rate": 0.05,
+    "learning_rate": 0.1,
     "num_leaves": 15,
     "min_data_in_leaf": 20,
     "feature_fraction": 0.8,
