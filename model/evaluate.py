@@ -126,7 +126,9 @@ def write_text(
             f"{name[:32]:32s} {m['n_spam']:5d} {m['n_ham']:5d} {_fmt(m['roc_auc']):>8s} {_fmt(m['pr_auc']):>7s} "
             f"{_fmt(m['recall']):>7s} {_fmt(m['fpr']):>7s}\n"
         )
-    if wrong:
+    if wrong and not show:
+        out.write(f"\nJudged wrongly: {len(wrong)} (--show N lists them)\n")
+    elif wrong:
         out.write(f"\nJudged wrongly ({len(wrong)}; the {min(show, len(wrong))} furthest from the threshold):\n")
         for r in wrong[:show]:
             kind = "false positive" if r.label == "ham" else "missed spam"

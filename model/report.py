@@ -63,7 +63,8 @@ def write_report(
         f"`{manifest['schema_fingerprint']}`, synthesizer seed {manifest['synth_seed']}.",
         "",
         f"Threshold **{t:.4f}**, calibrated to a false-positive rate of {m['target_fpr']:.2%} on the "
-        "out-of-fold scores of real ham (site-grouped folds: no site is in a model's training and test set).",
+        "out-of-fold scores of all ham, real and synthetic link-heavy (site-grouped folds: no site is in a "
+        "model's training and test set).",
         "",
         "## Site-grouped cross-validation, all families",
         "",

@@ -75,6 +75,9 @@ def test_show_limits_the_listed_pages(labelled_dir: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "Judged wrongly (8; the 3 furthest from the threshold)" in out
     assert out.count("false positive") == 3
+    assert main(["evaluate", "--corpus", str(labelled_dir), "--threshold", "0", "--show", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "Judged wrongly: 8 (--show N lists them)" in out and "false positive" not in out
 
 
 @pytest.mark.parametrize(
