@@ -16,6 +16,7 @@ byte-order mark, the ``<meta charset>`` and finally UTF-8.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import gzip
 import json
@@ -32,6 +33,7 @@ __all__ = [
     "LABELS_CSV_NAME",
     "CorpusError",
     "Record",
+    "add_corpus_argument",
     "decode_html",
     "find_warc_labels",
     "is_html_content_type",
@@ -435,6 +437,18 @@ def iter_corpus(paths: Sequence[str | Path]) -> Iterator[Record]:
             )
         else:
             raise CorpusError(f"{path}: no such file or directory")
+
+
+def add_corpus_argument(parser: argparse.ArgumentParser) -> None:
+    """The ``--corpus PATH`` option (repeatable, required) of the commands that read labelled corpora."""
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        required=True,
+        metavar="PATH",
+        help="labelled pages: a .jsonl(.gz) file, a directory of them, an HTML directory with labels.csv, "
+        "or a .warc(.gz) with a labels CSV; repeat for several",
+    )
 
 
 def site_of(record: Record) -> str:

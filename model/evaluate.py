@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import numpy as np
 
 from model import metrics
-from model.corpus import CorpusError, Record, iter_corpus
+from model.corpus import CorpusError, Record, add_corpus_argument, iter_corpus
 from model.manifest import ModelError
 
 if TYPE_CHECKING:
@@ -138,14 +138,7 @@ def write_text(
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--corpus",
-        action="append",
-        required=True,
-        metavar="PATH",
-        help="labelled pages, as for spamguard train: a .jsonl(.gz) file, a directory of them, an HTML "
-        "directory with labels.csv, or a .warc(.gz) with a labels CSV; repeat for several",
-    )
+    add_corpus_argument(parser)
     parser.add_argument("--model", metavar="DIR", help="model directory (default: the bundled model)")
     parser.add_argument(
         "--threshold", type=float, metavar="T", help="judge at this threshold (default: the model's own)"

@@ -35,7 +35,7 @@ import numpy as np
 
 from features import FEATURE_NAMES, SCHEMA_FINGERPRINT, feature_vector, to_page
 from model import metrics
-from model.corpus import CorpusError, Record, iter_corpus, site_of
+from model.corpus import CorpusError, Record, add_corpus_argument, iter_corpus, site_of
 from model.manifest import write_model_dir
 
 __all__ = ["TrainConfig", "add_arguments", "run", "train"]
@@ -425,14 +425,7 @@ def train(cfg: TrainConfig) -> dict[str, Any]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--corpus",
-        action="append",
-        required=True,
-        metavar="PATH",
-        help="labelled pages: a .jsonl(.gz) file, a directory of them, an HTML directory with labels.csv, "
-        "or a .warc(.gz) with a labels CSV; repeat for several",
-    )
+    add_corpus_argument(parser)
     parser.add_argument("--out", required=True, type=Path, metavar="DIR", help="model directory to write")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the synthesizer and of LightGBM")
     parser.add_argument(
