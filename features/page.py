@@ -23,7 +23,7 @@ from lxml import etree
 from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom
 
 from features import lexicon
-from features.urls import registered_domain
+from features.urls import registered_domain, url_host, web_host
 
 __all__ = ["MAX_BYTES", "MAX_LINKS", "Heading", "Link", "Page"]
 
@@ -64,8 +64,7 @@ _MARK_RE = re.compile(
 )
 
 
-#: Scheme and host of an absolute or scheme-relative URL.
-_HOST_RE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//(?:[^/?#@]*@)?(\[[^\]/?#]*\]|[^/?#:]*)")
+#: The scheme of a URL.
 _SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
@@ -144,7 +143,7 @@ def _hidden_text(root: etree._Element) -> tuple[int, list[str]]:
         seen.add(el)
         total += len(" ".join(_STRING_XPATH(el).split()))
         if len(hrefs) < MAX_LINKS:
-            hrefs.extend(h[:MAX_ITEM_CHARS] for h in _HIDDEN_HREFS_XPATH(el)[: MAX_LINKS - len(hrefs)])
+            hrefs.extend(h.strip()[:MAX_ITEM_CHARS] for h in _HIDDEN_HREFS_XPATH(el)[: MAX_LINKS - len(hrefs)])
     return total, hrefs
 
 
@@ -456,7 +455,7 @@ class Page:
     def _resolve_links(self) -> None:
         """Classify every analysed link relative to the page's own site."""
         own, own_host = self.domain, self.host
-        host_match, scheme_match = _HOST_RE.match, _SCHEME_RE.match
+        scheme_match = _SCHEME_RE.match
         for link in self.links:
             href = link.href
             if not href or href[0] == "#":
@@ -465,15 +464,12 @@ class Page:
             if href[0] == "/" and href[1:2] != "/":  # a path: neither pattern below can match
                 link.kind, link.host, link.domain = "internal", own_host, own
                 continue
-            m = host_match(href)
-            if m is not None:
-                scheme = href[: href.find("//")].rstrip(":").lower()
-                if scheme in ("", "http", "https"):
-                    host = m.group(1).lower().rstrip(".")
-                    link.host = host
-                    link.domain = domain = registered_domain(host)
-                    link.kind = "internal" if (own and domain == own) or host == own_host else "external"
-                    continue
+            host = web_host(href)
+            if host is not None:
+                link.host = host
+                link.domain = domain = registered_domain(host)
+                link.kind = "internal" if (own and domain == own) or host == own_host else "external"
+                continue
             s = scheme_match(href)
             if s is not None:
                 scheme = s.group(1).lower()
@@ -491,8 +487,7 @@ class Page:
     @cached_property
     def host(self) -> str:
         """Host name of the page's URL (or its ``<base>`` / canonical URL), lower-cased; "" when unknown."""
-        m = _HOST_RE.match(self.url.strip()) if self.url else None
-        return m.group(1).lower().rstrip(".") if m else ""
+        return url_host(self.url.strip()) if self.url else ""
 
     @cached_property
     def domain(self) -> str:
