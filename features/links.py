@@ -139,6 +139,26 @@ def _embedded_domain(href: str) -> str:
     return registered_domain(host) if host else ""
 
 
+def money_anchor_domain_count(page: Page) -> float:
+    """Distinct other sites linked with an anchor that sells a spam vertical ("best online casino", "slot
+    gacor", "buy cialis online", "payday loans", "replica watches", "essay writing service"; en/de/es/fr
+    and Indonesian, see :data:`lexicon.MONEY_ANCHOR_PHRASES`). Sold and hacked-in links name what they
+    sell and point to many different money sites; a legitimate page rarely links another site under such
+    words, and then one (a news site's betting partner). A link through a redirect script counts for the
+    site its query names."""
+    search = lexicon.MONEY_ANCHOR_RE.search
+    own = page.domain
+    domains: set[str] = set()
+    for link in page.links:
+        if not link.text or link.kind not in ("external", "internal") or search(link.text.lower()) is None:
+            continue
+        if link.kind == "external":
+            domains.add(link.domain or link.host)
+        elif "?" in link.href and (target := _embedded_domain(link.href[:MAX_HREF_CHARS])) and target != own:
+            domains.add(target)
+    return float(len(domains))
+
+
 def nofollow_sponsored_ratio(page: Page) -> float:
     """Fraction of links marked ``rel=nofollow``, ``sponsored`` or ``ugc``: paid and untrusted links."""
     return ratio(
