@@ -817,6 +817,54 @@ def autoblog(ctx: Ctx) -> Content:
     return Content("\n".join(out), src.title, src.blurb)
 
 
+def comment_spam(ctx: Ctx) -> Content:
+    """A copied blog post under a flood of automated comments: generic praise that fits any post, signed
+    with names or spam-vertical keywords that link to other (money) sites, sometimes with a link in the
+    text; a few ordinary comments among them."""
+    rng, m, src = ctx.rng, ctx.m, ctx.src
+    ctx.money = rng.uniform(0.0, 0.8)
+    out = [ctx.heading(1, src.title, "entry-title")]
+    if rng.random() < 0.5:
+        out.append(f"<p{m.cls('meta')}>{esc(_user(ctx))} · {_date(rng)}</p>")
+    out.append(ctx.paras(_article_paragraphs(ctx, src, min_k=2)))
+    n = ctx.count(3, 40, 8)
+    spam_share = rng.uniform(0.5, 1.0)
+    praise = lex.COMMENT_PRAISE.get(ctx.lang, lex.COMMENT_PRAISE["en"])
+    chatter = [sentence for s in ctx.others(2) for p in s.paragraphs[:4] for sentence in sentences(p)]
+    rel_style = rng.choice(("external nofollow ugc", "external nofollow", "nofollow", None))
+    says = rng.random() < 0.5
+    header = ctx.pick(lex.COMMENT_HEADERS.get(ctx.lang, lex.COMMENT_HEADERS["en"])).format(n=n, title=src.title)
+    out.append(ctx.heading(rng.choice((2, 3)), header, "comments-title"))
+    items = []
+    for _ in range(n):
+        spam = rng.random() < spam_share
+        if spam:
+            name = ctx.link_keyword() if rng.random() < 0.6 else _user(ctx)
+            href = ctx.ext_url(name) if rng.random() < 0.9 else None
+            text = " ".join(rng.sample(praise, rng.choice((1, 1, 2))))
+            if rng.random() < 0.15 and chatter:
+                text = f"{ctx.pick(chatter)} {text}"
+            body = esc(text)
+            if rng.random() < 0.25:
+                kw = ctx.link_keyword()
+                body += " " + m.a(ctx.ext_url(kw), kw, rel=rel_style)
+        else:
+            name = _user(ctx)
+            href = ctx.ext_url(name) if rng.random() < 0.25 else None
+            body = esc(" ".join(ctx.pick(chatter) for _ in range(rng.randint(1, 3))) if chatter else src.blurb)
+        author = m.a(href, name, rel=rel_style) if href else esc(name)
+        if says:
+            author += f" {esc(lex.COMMENT_SAYS.get(ctx.lang, 'says:'))}"
+        reply = m.a(f"#comment-{rng.randint(100, 99999)}", lex.COMMENT_REPLY.get(ctx.lang, "Reply"))
+        items.append(
+            f"<li{m.cls('comment')}><div{m.cls('comment-author')}>{author}</div>"
+            f"<div{m.cls('comment-meta')}>{_date(rng)}</div><p>{body}</p>"
+            f"<div{m.cls('reply')}>{reply}</div></li>"
+        )
+    out.append(f"<ol{m.cls('comment-list')}>" + "\n".join(items) + "</ol>")
+    return Content("\n".join(out), src.title, src.blurb)
+
+
 # ----------------------------------------------------------------------------------------------- ham
 
 
@@ -1045,6 +1093,7 @@ SPAM_BUILDERS: dict[str, Callable[[Ctx], Content]] = {
     "doorway": doorway,
     "clickbait_mfa": clickbait_mfa,
     "autoblog": autoblog,
+    "comment_spam": comment_spam,
 }
 
 HAM_BUILDERS: dict[str, Callable[[Ctx], Content]] = {

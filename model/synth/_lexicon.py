@@ -615,3 +615,58 @@ MONEY_KEYWORDS = {
         "prêt rapide",
     ),
 }
+
+#: Headers of a blog post's comment section ("{n}" is the number of comments, "{title}" the post's).
+COMMENT_HEADERS = {
+    "en": ("{n} Comments", "{n} Responses", "{n} thoughts on “{title}”", "Comments ({n})", "{n} Replies"),
+    "de": ("{n} Kommentare", "{n} Gedanken zu „{title}“", "Kommentare ({n})"),
+    "es": ("{n} comentarios", "{n} respuestas a «{title}»", "Comentarios ({n})"),
+    "fr": ("{n} commentaires", "{n} réflexions sur « {title} »", "Commentaires ({n})"),
+}
+COMMENT_REPLY = {"en": "Reply", "de": "Antworten", "es": "Responder", "fr": "Répondre"}
+COMMENT_SAYS = {"en": "says:", "de": "sagt:", "es": "dice:", "fr": "dit :"}
+#: The praise of automated comment spam: it fits any post, so it says nothing about this one. (Real readers
+#: write much the same under posts they like, so no feature counts it: see docs/SYNTH.md.)
+COMMENT_PRAISE = {
+    "en": (
+        "Great post! Thanks for sharing.",
+        "Very informative article, thank you.",
+        "Thanks for sharing this useful information.",
+        "I really enjoyed reading this post, keep up the good work!",
+        "Nice article, I have bookmarked your site.",
+        "This is a great blog post, very helpful.",
+        "Wow, awesome blog layout! How long have you been blogging for?",
+        "Hi there, I found your blog via Google and it is really informative.",
+        "I have been browsing online more than three hours today, yet I never found any interesting article "
+        "like yours.",
+        "Excellent post. Keep writing such kind of info on your blog.",
+        "Thank you for the good writeup. It in fact was an amusement account it.",
+        "Hello! I just wanted to say that I love your content.",
+        "Your article helped me a lot, is there any more related content?",
+        "I like the valuable info you provide in your articles.",
+        "Appreciate it! A lot of tips.",
+        "Hey very nice website!! Man .. Beautiful .. Amazing ..",
+    ),
+    "de": (
+        "Toller Beitrag, danke fürs Teilen!",
+        "Sehr informativer Artikel, vielen Dank.",
+        "Super Artikel, weiter so!",
+        "Danke für die hilfreichen Informationen.",
+        "Ich habe Ihren Blog zu meinen Lesezeichen hinzugefügt.",
+        "Vielen Dank für diesen tollen Beitrag.",
+    ),
+    "es": (
+        "¡Excelente artículo! Gracias por compartir.",
+        "Muy buen post, muy informativo.",
+        "Gracias por compartir esta información tan útil.",
+        "Me encantó tu artículo, sigue así.",
+        "Muy interesante, gracias por la información.",
+    ),
+    "fr": (
+        "Super article, merci pour le partage !",
+        "Très bon article, très instructif.",
+        "Merci pour ces informations utiles.",
+        "J'ai beaucoup aimé votre article, continuez comme ça.",
+        "Article très intéressant, merci beaucoup.",
+    ),
+}
