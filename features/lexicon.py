@@ -486,8 +486,8 @@ HIDDEN_STYLE_RE = re.compile(
 # other sites. Only names of the product or service as link sellers phrase them: "casino" and "viagra" are
 # rarely a legitimate page's anchor to another site, "slot", "loan", "poker", "escort", "porn" or "bitcoin"
 # alone are (a time slot, a news story on student loans, a police escort), so those appear only in the
-# selling phrases. en/de/es/fr,
-# plus the Indonesian gambling vocabulary ("slot gacor", "togel") of the largest hacked-site campaigns.
+# selling phrases. en/de/es/fr, a few it/pt/pl/ru phrases, and the Indonesian gambling vocabulary ("slot
+# gacor", "togel") of the largest hacked-site campaigns.
 MONEY_ANCHOR_PHRASES = (
     # gambling
     "casino",
@@ -611,6 +611,22 @@ MONEY_ANCHOR_PHRASES = (
     "buy followers",
     "buy instagram followers",
     "buy likes",
+    # it / pt / pl / ru: the same trades, as hacked-link campaigns write them there
+    "casinò online",
+    "scommesse online",
+    "scommesse sportive",
+    "cassino online",
+    "apostas esportivas",
+    "apostas online",
+    "kasyno online",
+    "zakłady bukmacherskie",
+    "казино",
+    "онлайн казино",
+    "букмекерская контора",
+    "ставки на спорт",
+    "займы онлайн",
+    "займ на карту",
+    "виагра",
     # money schemes
     "binary options",
     "forex robot",

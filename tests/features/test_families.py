@@ -273,10 +273,11 @@ def test_money_anchors_to_many_sites():
         "<a href='https://meds.example/viagra'>Viagra ohne Rezept</a> "  # the same site again: counted once
         "<a href='/go?url=https%3A%2F%2Fquickcash.example%2F'>payday loans</a> "  # through a redirect
         "<a href='https://essays.example/'>essay writing service</a> "
+        "<a href='https://kazino.example/'>Онлайн казино</a> "
         "<a href='/casino-guide'>casino</a>"  # the page's own site: not counted
     )
     page = f"<html><body><p>{ARTICLE}</p><div>{sold}</div></body></html>"
-    assert extract_features(page, URL)["money_anchor_domain_count"] == 5
+    assert extract_features(page, URL)["money_anchor_domain_count"] == 6
 
 
 def test_money_words_in_legitimate_anchors_do_not_count():
