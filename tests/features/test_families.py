@@ -296,6 +296,10 @@ def test_money_words_in_legitimate_anchors_do_not_count():
     )
     assert extract_features(page, URL)["money_anchor_domain_count"] == 0
     assert extract_features(news_article(), URL)["money_anchor_domain_count"] == 0
+    # A sports page's one betting partner, however often linked, is a partner link, not a sold-link block.
+    partner = "<a href='https://www.bigbet.example/offer'>Sports Betting: get the best odds</a> " * 3
+    page = f"<html><body><p>{ARTICLE}</p><aside>{partner}</aside></body></html>"
+    assert extract_features(page, URL)["money_anchor_domain_count"] == 0
 
 
 def test_undefined_is_nan_not_an_error():
