@@ -470,8 +470,170 @@ AD_HOST_RE = re.compile(
     r"propellerads|popads|adsterra|media\.net|amazon-adsystem|criteo|pubmatic|rubiconproject|"
     r"adform|smartadserver|yieldmo|teads"
 )
-#: Inline styles that hide text from the reader but not from a crawler.
+#: Inline styles that hide text from the reader but not from a crawler: ``display:none``,
+#: ``visibility:hidden``, zero font size or opacity, text indented or positioned off-screen (left or, far
+#: out, top), and a box of zero height that clips its content (``height:0;overflow:hidden``; with padding it
+#: is the responsive-embed idiom, whose content shows).
 HIDDEN_STYLE_RE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em|%)?\s*(?:;|$)|"
-    r"text-indent\s*:\s*-\d{3,}|left\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)"
+    r"text-indent\s*:\s*-\d{3,}|left\s*:\s*-\d{3,}(?:px|em|rem)|top\s*:\s*-\d{4,}(?:px|em|rem)|"
+    r"opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)|"
+    r"^(?!.*padding)(?=.*overflow\s*:\s*hidden)(?=.*(?<![-\w])(?:max-)?height\s*:\s*0(?:px)?\s*(?:;|!|$))"
 )
+
+# --------------------------------------------------------------------------------------------------------
+# Spam verticals: what paid and hacked-in links sell. Matched as whole words on the anchor text of links to
+# other sites. Only names of the product or service as link sellers phrase them: "casino" and "viagra" are
+# rarely a legitimate page's anchor to another site, "slot", "loan", "poker", "escort", "porn" or "bitcoin"
+# alone are (a time slot, a news story on student loans, a police escort), so those appear only in the
+# selling phrases. en/de/es/fr, a few it/pt/pl/ru phrases, and the Indonesian gambling vocabulary ("slot
+# gacor", "togel") of the largest hacked-site campaigns.
+MONEY_ANCHOR_PHRASES = (
+    # gambling
+    "casino",
+    "casinos",
+    "kasino",
+    "online slots",
+    "online slot",
+    "slot online",
+    "slot gacor",
+    "situs slot",
+    "judi slot",
+    "slot88",
+    "slot demo",
+    "demo slot",
+    "slot machines online",
+    "togel",
+    "judi online",
+    "judi bola",
+    "agen judi",
+    "bandar togel",
+    "bandar judi",
+    "sbobet",
+    "maxwin",
+    "online betting",
+    "betting sites",
+    "betting site",
+    "betting tips",
+    "sportsbook",
+    "sports betting",
+    "bookmaker",
+    "bookmakers",
+    "online poker",
+    "poker online",
+    "online roulette",
+    "live roulette",
+    "baccarat",
+    "sportwetten",
+    "wettanbieter",
+    "freispiele",
+    "apuestas deportivas",
+    "apuestas online",
+    "tragamonedas",
+    "paris sportifs",
+    "pari sportif",
+    "machines à sous",
+    # pharma and drugs
+    "viagra",
+    "cialis",
+    "levitra",
+    "kamagra",
+    "tadalafil",
+    "sildenafil",
+    "tramadol",
+    "xanax",
+    "valium",
+    "phentermine",
+    "oxycodone",
+    "modafinil",
+    "online pharmacy",
+    "pharmacy online",
+    "canadian pharmacy",
+    "no prescription",
+    "without prescription",
+    "ohne rezept",
+    "sin receta",
+    "sans ordonnance",
+    "diet pills",
+    "weight loss pills",
+    "cbd oil",
+    "cbd gummies",
+    "cbd öl",
+    "delta 8",
+    "kratom",
+    # loans
+    "payday loan",
+    "payday loans",
+    "cash advance",
+    "bad credit loans",
+    "installment loans",
+    "title loans",
+    "quick loans",
+    "fast loans",
+    "instant loans",
+    "kredit ohne schufa",
+    "sofortkredit",
+    "préstamos rápidos",
+    "prestamos rapidos",
+    "crédito rápido",
+    "rachat de crédit",
+    # replicas and knock-offs
+    "replica watches",
+    "replica watch",
+    "replica handbags",
+    "replica bags",
+    "fake rolex",
+    "cheap jerseys",
+    "cheap nfl jerseys",
+    "louis vuitton outlet",
+    "michael kors outlet",
+    "ugg outlet",
+    # adult
+    "escort service",
+    "escort services",
+    "escort girls",
+    "escort agency",
+    "call girls",
+    "adult dating",
+    "sex cams",
+    "free porn",
+    "porn videos",
+    "xxx",
+    # essays and SEO
+    "essay writing service",
+    "write my essay",
+    "buy essay",
+    "buy essays",
+    "custom essays",
+    "paper writing service",
+    "do my homework",
+    "buy backlinks",
+    "buy followers",
+    "buy instagram followers",
+    "buy likes",
+    # it / pt / pl / ru: the same trades, as hacked-link campaigns write them there
+    "casinò online",
+    "scommesse online",
+    "scommesse sportive",
+    "cassino online",
+    "apostas esportivas",
+    "apostas online",
+    "kasyno online",
+    "zakłady bukmacherskie",
+    "казино",
+    "онлайн казино",
+    "букмекерская контора",
+    "ставки на спорт",
+    "займы онлайн",
+    "займ на карту",
+    "виагра",
+    # money schemes
+    "binary options",
+    "forex robot",
+    "forex signals",
+    "bitcoin casino",
+    "crypto casino",
+    "crypto signals",
+)
+#: One of :data:`MONEY_ANCHOR_PHRASES` as whole words anywhere in a lower-cased anchor text.
+MONEY_ANCHOR_RE = re.compile(r"(?<![^\W_])(?:" + _any_phrase(MONEY_ANCHOR_PHRASES) + r")(?![^\W_])")

@@ -24,6 +24,8 @@ MIN_LINK_LINE_FRACTION = 0.8
 MAX_HREF_CHARS = 512
 #: An address embedded by links to at least this many different hosts is the page's own (share buttons).
 MIN_SHARE_SERVICES = 3
+#: Fewer other sites than this linked under spam-vertical anchors count as none: one is a partner link.
+MIN_MONEY_DOMAINS = 2
 #: The host of an absolute web address inside a query string, plain or percent-encoded
 #: (``url=https://x.org/``, ``u=https%3A%2F%2Fx.org%2F``).
 _EMBEDDED_URL_RE = re.compile(r"=(?:https?(?::|%3a)(?://|%2f%2f)|(?=www\.))([a-z0-9.-]+)", re.IGNORECASE)
@@ -137,6 +139,26 @@ def _embedded_domain(href: str) -> str:
         return ""
     host = unquote(m.group(1)).lower()
     return registered_domain(host) if host else ""
+
+
+def money_anchor_domain_count(page: Page) -> float:
+    """Distinct other sites linked with an anchor that sells a spam vertical ("best online casino", "slot
+    gacor", "buy cialis online", "payday loans", "replica watches", "essay writing service"; en/de/es/fr,
+    some it/pt/pl/ru and Indonesian, see :data:`lexicon.MONEY_ANCHOR_PHRASES`). Sold and hacked-in links name what they
+    sell and point to many different money sites; a legitimate page rarely links another site under such
+    words, and then one (a news site's betting partner), so a single site counts as none: 0 below
+    :data:`MIN_MONEY_DOMAINS`. A link through a redirect script counts for the site its query names."""
+    search = lexicon.MONEY_ANCHOR_RE.search
+    own = page.domain
+    domains: set[str] = set()
+    for link in page.links:
+        if not link.text or link.kind not in ("external", "internal") or search(link.text.lower()) is None:
+            continue
+        if link.kind == "external":
+            domains.add(link.domain or link.host)
+        elif "?" in link.href and (target := _embedded_domain(link.href[:MAX_HREF_CHARS])) and target != own:
+            domains.add(target)
+    return float(len(domains)) if len(domains) >= MIN_MONEY_DOMAINS else 0.0
 
 
 def nofollow_sponsored_ratio(page: Page) -> float:

@@ -71,6 +71,7 @@ FEATURES: tuple[FeatureFn, ...] = (
     links.generic_anchor_ratio,
     links.redirect_link_ratio,
     links.nofollow_sponsored_ratio,
+    links.money_anchor_domain_count,
     # 5. text quality
     text.word_count,
     text.stopword_ratio,

@@ -92,6 +92,7 @@ MONOTONE: dict[str, int] = {
             "generic_anchor_ratio",
             "redirect_link_ratio",
             "nofollow_sponsored_ratio",
+            "money_anchor_domain_count",
             "duplicate_line_ratio",
             "duplicate_ngram_ratio",
             "hashtags_per_1k_words",

@@ -37,6 +37,9 @@ FAMILIES: tuple[str, ...] = tuple(SPAM_BUILDERS)
 #: Hard legitimate (link-heavy) page families, labelled ``ham``.
 HAM_FAMILIES: tuple[str, ...] = tuple(HAM_BUILDERS)
 
+#: Families that keep a real page intact and add their spam to its main text (a hacked or scraped page).
+INJECT_FAMILIES = frozenset({"injected_teasers", "hacked_links"})
+
 #: Share of pages put into a small hand-built shell instead of a ham page's shell, by family. Link
 #: directories, link farms, doorways, made-for-ads pages and parked domains are usually sites of their own,
 #: built on a simple template, with the spam structure filling the page; aggregators, injected teasers and
@@ -137,7 +140,7 @@ def _page_url(
 def _build(pool: SourcePool, family: str, seed: int, i: int) -> Record:
     rng = random.Random(f"{seed}/{i}/{family}")
     builder = SPAM_BUILDERS.get(family) or HAM_BUILDERS[family]
-    mode = "inject" if family == "injected_teasers" else "replace"
+    mode = "inject" if family in INJECT_FAMILIES else "replace"
     minimal_rate = MINIMAL_SHELL_RATES.get(family, MINIMAL_SHELL_RATE)
     shell: Shell | None = None
     shell_idx: int | None = None

@@ -47,6 +47,8 @@ class Ctx:
     url: str | None
     site_name: str
     m: Markup
+    #: Share of link-farm anchors that are spam-vertical keywords (:meth:`link_keyword`); set per page.
+    money: float = 0.0
 
     def pick(self, options):
         return self.rng.choice(options)
@@ -102,6 +104,27 @@ class Ctx:
             mod = rng.choice(lex.KEYWORD_MODIFIERS[self.lang])
             kw = f"{mod} {kw}" if rng.random() < 0.5 else f"{kw} {mod}"
         return kw
+
+    def money_keyword(self) -> str:
+        """An anchor of a paid or hacked-in link (casino, pharma, loans, ...): in the page's language, in
+        English, or Indonesian gambling words."""
+        rng = self.rng
+        r = rng.random()
+        table = "id" if r < 0.25 else (self.lang if r < 0.7 and self.lang in lex.MONEY_KEYWORDS else "en")
+        kw = rng.choice(lex.MONEY_KEYWORDS[table])
+        if rng.random() < 0.3:
+            kw = kw.title()
+        return kw
+
+    def link_keyword(self, src: TextSource | None = None) -> str:
+        """A sold link's anchor: a spam-vertical keyword at the page's :attr:`money` rate, else a keyword
+        from a title."""
+        return self.money_keyword() if self.money and self.rng.random() < self.money else self.keyword(src)
+
+    def draw_money(self, rate: float) -> None:
+        """With probability ``rate``, make this page sell links to the spam verticals (most or some of its
+        anchors, see :meth:`link_keyword`)."""
+        self.money = self.rng.uniform(0.3, 1.0) if self.rng.random() < rate else 0.0
 
     def heading(self, level: int, text: str, role: str = "h", link: str | None = None) -> str:
         inner = self.m.a(link, text) if link else esc(text)
@@ -275,6 +298,10 @@ def injected_teasers(ctx: Ctx) -> Content:
     return Content(block, None, None, mode="inject")
 
 
+#: Share of link farms and directories that sell links to the spam verticals (casino, pharma, loans, ...)
+#: rather than to arbitrary keywords.
+MONEY_LINK_RATE = 0.4
+
 _REDIRECTS = (
     "/go?url={u}",
     "/redir?url={u}",
@@ -309,6 +336,7 @@ def link_directory(ctx: Ctx) -> Content:
     )
     with_desc = rng.random() < 0.35
     layout = rng.choice(("div", "table", "dl", "ul"))
+    ctx.draw_money(MONEY_LINK_RATE)
     # Most link farms want the link equity: rel=nofollow/sponsored is the exception, as on real ones.
     rel_style = rng.choice((None, None, None, None, None, None, "nofollow", "sponsored", "nofollow noopener"))
     out = [ctx.heading(1, title, "page-title")]
@@ -326,7 +354,7 @@ def link_directory(ctx: Ctx) -> Content:
         )
         links = []
         for _ in range(ctx.count(2, 15, 5)):
-            kw = ctx.keyword(s if rng.random() < 0.6 else ctx.pick(sources))
+            kw = ctx.link_keyword(s if rng.random() < 0.6 else ctx.pick(sources))
             link = m.a(_farm_href(ctx, "direct", kw), kw, rel=_rel(ctx, rel_style), blank=rng.random() < 0.3)
             if with_desc:
                 link += f" - {esc(cut(ctx.pick(s.paragraphs), rng.randint(50, 140)))}"
@@ -378,7 +406,9 @@ def _stuff_paragraph(ctx: Ctx, text: str, n_links: int, href_style: str, rel: st
         out.append(esc(" ".join(words[i:spot])))
         span = ctx.rng.randint(1, 3)
         anchor = " ".join(words[spot : spot + span]).strip(",.;:")
-        if ctx.rng.random() < 0.4:
+        if ctx.money and ctx.rng.random() < ctx.money:
+            anchor = ctx.money_keyword()
+        elif ctx.rng.random() < 0.4:
             anchor = ctx.keyword()
         out.append(ctx.m.a(_farm_href(ctx, href_style, anchor), anchor, rel=_rel(ctx, rel)))
         i = spot + span
@@ -391,6 +421,7 @@ def link_farm(ctx: Ctx) -> Content:
     variant = rng.choice(("stuffed", "list", "partners", "stuffed+list", "hidden"))
     href_style = rng.choice(("direct", "direct", "mixed", *_REDIRECTS))
     rel = rng.choice((None, None, None, None, None, "nofollow", "sponsored", "nofollow noopener", "nofollow sponsored"))
+    ctx.draw_money(MONEY_LINK_RATE)
     out = [ctx.heading(1, src.title, "entry-title")]
     title = src.title
     if "stuffed" in variant:
@@ -405,7 +436,7 @@ def link_farm(ctx: Ctx) -> Content:
         sources = ctx.others(min(10, max(2, n // 8)), same_lang=rng.random() < 0.6)
         links = [
             m.a(_farm_href(ctx, href_style, kw), kw, rel=_rel(ctx, rel))
-            for kw in (ctx.keyword(ctx.pick(sources)) for _ in range(n))
+            for kw in (ctx.link_keyword(ctx.pick(sources)) for _ in range(n))
         ]
         how = rng.random()
         if how < 0.6:
@@ -422,7 +453,7 @@ def link_farm(ctx: Ctx) -> Content:
         sources = ctx.others(min(10, max(2, n // 8)), same_lang=rng.random() < 0.6)
         links = []
         for _ in range(n):
-            kw = ctx.keyword(ctx.pick(sources))
+            kw = ctx.link_keyword(ctx.pick(sources))
             links.append(m.a(_farm_href(ctx, href_style, kw), kw, rel=_rel(ctx, rel), blank=rng.random() < 0.3))
         header = ctx.words(lex.LINK_BLOCK_HEADERS)
         if variant == "list" and rng.random() < 0.5:
@@ -438,6 +469,48 @@ def link_farm(ctx: Ctx) -> Content:
         else:
             out.append(f"<div{m.cls('links')}>" + "\n".join(f"<div>{x}</div>" for x in links) + "</div>")
     return Content("\n".join(out), title, src.blurb)
+
+
+def hacked_links(ctx: Ctx) -> Content:
+    """A real page kept intact with a block of sold links planted in it, as on a hacked site: anchors of
+    the spam verticals (casino, "slot gacor", pharma, loans, ...) to many different sites, shown as a
+    "partners" block, hidden from readers, or stuffed into a paragraph of copied text."""
+    rng, m = ctx.rng, ctx.m
+    ctx.money = rng.uniform(0.6, 1.0)
+    rel = rng.choice((None, None, None, None, "nofollow", "sponsored", "dofollow"))
+    href_style = rng.choice(("direct", "direct", "direct", "mixed"))
+    n = ctx.count(2, 40, 6)
+    how = rng.random()
+    if how < 0.2:  # stuffed into a paragraph of copied text
+        text = ctx.pick(ctx.others(1)[0].paragraphs)
+        return Content(f"<p>{_stuff_paragraph(ctx, text, min(n, 8), href_style, rel)}</p>", None, None, mode="inject")
+    # Campaigns point several anchors at one money site as often as one anchor at each of many.
+    domains = [ctx.ext_domain() for _ in range(max(1, round(n / rng.choice((1, 1, 1.5, 2, 3)))))]
+    links = []
+    for _ in range(n):
+        kw = ctx.link_keyword()
+        d = ctx.pick(domains)
+        target = home_url(rng, d) if rng.random() < 0.6 else page_url(ctx.pool, rng, d, kw)
+        href = target if href_style == "direct" or rng.random() < 0.5 else f"/go?url={quote(target, safe='')}"
+        links.append(m.a(href, kw, rel=_rel(ctx, rel), blank=rng.random() < 0.3))
+    sep = rng.choice((" ", ", ", "<br>\n", " | ", " - "))
+    if rng.random() < 0.3:
+        inner = f"<ul{m.cls('links')}>" + "".join(f"<li>{x}</li>" for x in links) + "</ul>"
+    else:
+        inner = sep.join(links)
+    if how < 0.6:  # visible
+        header = ctx.heading(rng.choice((3, 4)), ctx.words(lex.LINK_BLOCK_HEADERS), "links-title")
+        block = f"<div{m.cls('links')}>" + (header if rng.random() < 0.5 else "") + inner + "</div>"
+    else:
+        r = rng.random()
+        if r < 0.65:
+            opener = f'<div style="{rng.choice(_HIDDEN[:-1])}">'
+        elif r < 0.85:
+            opener = "<div hidden>"
+        else:
+            opener = f"<div{m.cls('seo-links')}>"
+        block = opener + inner + "</div>"
+    return Content(block, None, None, mode="inject")
 
 
 _MARKETS = (
@@ -744,6 +817,54 @@ def autoblog(ctx: Ctx) -> Content:
     return Content("\n".join(out), src.title, src.blurb)
 
 
+def comment_spam(ctx: Ctx) -> Content:
+    """A copied blog post under a flood of automated comments: generic praise that fits any post, signed
+    with names or spam-vertical keywords that link to other (money) sites, sometimes with a link in the
+    text; a few ordinary comments among them."""
+    rng, m, src = ctx.rng, ctx.m, ctx.src
+    ctx.money = rng.uniform(0.0, 0.8)
+    out = [ctx.heading(1, src.title, "entry-title")]
+    if rng.random() < 0.5:
+        out.append(f"<p{m.cls('meta')}>{esc(_user(ctx))} · {_date(rng)}</p>")
+    out.append(ctx.paras(_article_paragraphs(ctx, src, min_k=2)))
+    n = ctx.count(3, 40, 8)
+    spam_share = rng.uniform(0.5, 1.0)
+    praise = lex.COMMENT_PRAISE.get(ctx.lang, lex.COMMENT_PRAISE["en"])
+    chatter = [sentence for s in ctx.others(2) for p in s.paragraphs[:4] for sentence in sentences(p)]
+    rel_style = rng.choice(("external nofollow ugc", "external nofollow", "nofollow", None))
+    says = rng.random() < 0.5
+    header = ctx.pick(lex.COMMENT_HEADERS.get(ctx.lang, lex.COMMENT_HEADERS["en"])).format(n=n, title=src.title)
+    out.append(ctx.heading(rng.choice((2, 3)), header, "comments-title"))
+    items = []
+    for _ in range(n):
+        spam = rng.random() < spam_share
+        if spam:
+            name = ctx.link_keyword() if rng.random() < 0.6 else _user(ctx)
+            href = ctx.ext_url(name) if rng.random() < 0.9 else None
+            text = " ".join(rng.sample(praise, rng.choice((1, 1, 2))))
+            if rng.random() < 0.15 and chatter:
+                text = f"{ctx.pick(chatter)} {text}"
+            body = esc(text)
+            if rng.random() < 0.25:
+                kw = ctx.link_keyword()
+                body += " " + m.a(ctx.ext_url(kw), kw, rel=rel_style)
+        else:
+            name = _user(ctx)
+            href = ctx.ext_url(name) if rng.random() < 0.25 else None
+            body = esc(" ".join(ctx.pick(chatter) for _ in range(rng.randint(1, 3))) if chatter else src.blurb)
+        author = m.a(href, name, rel=rel_style) if href else esc(name)
+        if says:
+            author += f" {esc(lex.COMMENT_SAYS.get(ctx.lang, 'says:'))}"
+        reply = m.a(f"#comment-{rng.randint(100, 99999)}", lex.COMMENT_REPLY.get(ctx.lang, "Reply"))
+        items.append(
+            f"<li{m.cls('comment')}><div{m.cls('comment-author')}>{author}</div>"
+            f"<div{m.cls('comment-meta')}>{_date(rng)}</div><p>{body}</p>"
+            f"<div{m.cls('reply')}>{reply}</div></li>"
+        )
+    out.append(f"<ol{m.cls('comment-list')}>" + "\n".join(items) + "</ol>")
+    return Content("\n".join(out), src.title, src.blurb)
+
+
 # ----------------------------------------------------------------------------------------------- ham
 
 
@@ -967,10 +1088,12 @@ SPAM_BUILDERS: dict[str, Callable[[Ctx], Content]] = {
     "injected_teasers": injected_teasers,
     "link_directory": link_directory,
     "link_farm": link_farm,
+    "hacked_links": hacked_links,
     "parked": parked,
     "doorway": doorway,
     "clickbait_mfa": clickbait_mfa,
     "autoblog": autoblog,
+    "comment_spam": comment_spam,
 }
 
 HAM_BUILDERS: dict[str, Callable[[Ctx], Content]] = {

@@ -227,6 +227,81 @@ def test_hidden_links_to_other_sites():
     assert extract_features(shown_menu, "https://bakery.example/")["hidden_link_domain_count"] == 4
 
 
+@pytest.mark.parametrize(
+    "style",
+    [
+        "display: none",
+        "visibility:hidden",
+        "font-size:0",
+        "opacity:0",
+        "position:absolute;left:-9999px",
+        "position: absolute; top: -9990px;",
+        "text-indent:-9999px",
+        "height:0;overflow:hidden",
+        "max-height:0px; overflow: hidden",
+        "width:0;height:0;position:absolute;overflow:hidden",
+    ],
+)
+def test_hiding_techniques(style):
+    links = "".join(f"<a href='https://site{i}.example/'>cheap pills {i}</a> " for i in range(3))
+    page = f"<html><body><p>{ARTICLE}</p><div style='{style}'>{links}</div></body></html>"
+    f = extract_features(page, URL)
+    assert f["hidden_link_domain_count"] == 3
+    assert f["hidden_text_ratio"] > 0
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "position:relative;height:0;padding-bottom:56.25%;overflow:hidden",  # responsive video embed
+        "line-height:0;overflow:hidden",
+        "margin-top:-120px",
+        "height:0",  # without clipping, the content overflows and shows
+    ],
+)
+def test_visible_styles_are_not_hiding(style):
+    links = "".join(f"<a href='https://site{i}.example/'>partner {i}</a> " for i in range(3))
+    page = f"<html><body><p>{ARTICLE}</p><div style='{style}'>{links}</div></body></html>"
+    assert extract_features(page, URL)["hidden_link_domain_count"] == 0
+
+
+def test_money_anchors_to_many_sites():
+    sold = (
+        "<a href='https://www.lucky-spins.example/'>Best Online Casino</a> "
+        "<a href='https://gacor88.example/daftar'>slot gacor hari ini</a> "
+        "<a href='https://meds.example/cialis'>buy cialis online</a> "
+        "<a href='https://meds.example/viagra'>Viagra ohne Rezept</a> "  # the same site again: counted once
+        "<a href='/go?url=https%3A%2F%2Fquickcash.example%2F'>payday loans</a> "  # through a redirect
+        "<a href='https://essays.example/'>essay writing service</a> "
+        "<a href='https://kazino.example/'>Онлайн казино</a> "
+        "<a href='/casino-guide'>casino</a>"  # the page's own site: not counted
+    )
+    page = f"<html><body><p>{ARTICLE}</p><div>{sold}</div></body></html>"
+    assert extract_features(page, URL)["money_anchor_domain_count"] == 6
+
+
+def test_money_words_in_legitimate_anchors_do_not_count():
+    """Headlines and anchors that mention the trades without selling them: the bare words "slot", "loans",
+    "escort", "poker" and "porn" are not in the lexicon, words inside other words do not match, and the
+    page's own links do not count."""
+    page = (
+        f"<html><body><p>{ARTICLE}</p><ul>"
+        "<li><a href='https://news.example.org/a'>Police escort for the royal visit</a></li>"
+        "<li><a href='https://bank.example/student'>Student loans: what changes in May</a></li>"
+        "<li><a href='https://calendar.example/'>Book a time slot at the library</a></li>"
+        "<li><a href='https://paper.example/poker'>Poker night raises money for the shelter</a></li>"
+        "<li><a href='https://ex.example/x'>Casinoesque architecture of the old theatre</a></li>"
+        "<li><a href='/local/casino-plan'>Council rejects casino plan</a></li>"
+        "</ul></body></html>"
+    )
+    assert extract_features(page, URL)["money_anchor_domain_count"] == 0
+    assert extract_features(news_article(), URL)["money_anchor_domain_count"] == 0
+    # A sports page's one betting partner, however often linked, is a partner link, not a sold-link block.
+    partner = "<a href='https://www.bigbet.example/offer'>Sports Betting: get the best odds</a> " * 3
+    page = f"<html><body><p>{ARTICLE}</p><aside>{partner}</aside></body></html>"
+    assert extract_features(page, URL)["money_anchor_domain_count"] == 0
+
+
 def test_undefined_is_nan_not_an_error():
     f = extract_features("")
     assert math.isnan(f["stopword_ratio"]) and math.isnan(f["link_density_ratio"])

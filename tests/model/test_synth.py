@@ -248,3 +248,30 @@ def test_ham_without_text_is_a_clear_error():
 
 def test_zero_pages(ham):
     assert synthesize(ham, 0, seed=1) == []
+
+
+def test_hacked_links_keep_the_page_and_add_sold_links(ham):
+    """A hacked page: the ham page's own text stays, and links whose anchors sell a spam vertical point
+    to other sites."""
+    from features import extract_features
+
+    records = synthesize(ham, 8, seed=2, families=["hacked_links"])
+    for r in records:
+        text = " ".join(lxml.html.document_fromstring(r.html).text_content().split())
+        assert any(s in text for _t, *ps in _TOPICS for s in ps), r.id
+    # Links cloaked behind the site's own redirect script (/goto/cheap-viagra) name no site to count.
+    money = [extract_features(r.html, r.url)["money_anchor_domain_count"] for r in records]
+    assert sum(m >= 1 for m in money) >= 6, money
+
+
+def test_comment_spam_is_a_post_under_a_flood_of_linked_praise(ham):
+    """The copied post, then comments: generic praise whose authors link to other sites."""
+    from features import extract_features
+    from model.synth import _lexicon as lex
+
+    praise = [p for ps in lex.COMMENT_PRAISE.values() for p in ps]
+    for r in synthesize(ham, 8, seed=2, families=["comment_spam"]):
+        text = " ".join(lxml.html.document_fromstring(r.html).text_content().split())
+        assert any(s in text for _t, *ps in _TOPICS for s in ps), r.id
+        assert any(p in text for p in praise), r.id
+        assert extract_features(r.html, r.url)["external_domain_count"] >= 2, r.id
