@@ -32,6 +32,8 @@ class SourcePool:
         self._shell: dict[int, ShellInfo | None] = {}
         self._html: dict[int, str] = {}
         self.no_url_rate = sum(r.url is None for r in self.records) / len(self.records)
+        #: Indexes of the records with a web address (the pages the rewriting families can start from).
+        self.with_url = [i for i, r in enumerate(self.records) if r.url and r.url.startswith(("http://", "https://"))]
         words: Counter[str] = Counter()
         suffixes: Counter[str] = Counter()
         #: One shape per ham URL (page-weighted like the corpus): scheme, subdomain, path, query and the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import re
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import lxml.html
 import pytest
 
 from model.corpus import Record, read_jsonl
-from model.synth import FAMILIES, HAM_FAMILIES, synthesize
+from model.synth import FAMILIES, HAM_FAMILIES, REWRITE_FAMILIES, synthesize
 
 _SITES = (
     ("https://www.harbourgazette.com/2019/05/{slug}.html", "en"),
@@ -223,7 +224,9 @@ def test_default_families_are_the_spam_families(ham):
 def test_urls_are_invented_not_the_ham_sites(ham):
     ham_hosts = {re.sub(r"^www\.", "", r.url.split("/")[2]) for r in ham if r.url}
     for r in synthesize(ham, 24, seed=8, families=ALL):
-        if r.url:
+        if r.kind in REWRITE_FAMILIES:  # a real page kept whole, at its own address
+            assert r.url in {h.url for h in ham}
+        elif r.url:
             host = re.sub(r"^(www|blog)\.", "", r.url.split("/")[2])
             assert host not in ham_hosts, r.url
 
@@ -275,3 +278,55 @@ def test_comment_spam_is_a_post_under_a_flood_of_linked_praise(ham):
         assert any(s in text for _t, *ps in _TOPICS for s in ps), r.id
         assert any(p in text for p in praise), r.id
         assert extract_features(r.html, r.url)["external_domain_count"] >= 2, r.id
+
+
+_LINKED_PAGE = """<html><head><link rel="stylesheet" href="https://fonts.example-cdn.com/css?family=Lato">
+<title>Further reading</title></head><body><p>Sources for this article:</p><ul>
+<li><a href="https://www.harbourgazette.com/2019/05/ferries.html">our ferry story</a></li>
+<li><a href="https://archive.moorlandnotes.org/curlews?a=1&amp;b=2">Curlew survey</a></li>
+<li><a class="ext" href='https://www.alpenbote.at/lokales/radwege'>Radwege</a></li>
+<li><a href="https://cityledger.co.uk/news/library">Library hours</a></li>
+<li><a href="/2019/05/other.html">Another story of ours</a></li></ul></body></html>"""
+
+
+def test_wrapped_links_go_through_one_script_of_the_site_and_own_links_stay():
+    from urllib.parse import unquote
+
+    from model.synth._rewrite import wrap_outbound_links
+
+    total = 0
+    for seed in range(30):
+        page, wrapped = wrap_outbound_links(
+            random.Random(seed), _LINKED_PAGE, "https://www.harbourgazette.com/2019/05/x.html"
+        )
+        root = lxml.html.document_fromstring(page)
+        hrefs = [a.get("href") for a in root.iter("a")]
+        assert hrefs[0] == "https://www.harbourgazette.com/2019/05/ferries.html"  # the site's own: unchanged
+        assert hrefs[-1] == "/2019/05/other.html"
+        assert 'href="https://fonts.example-cdn.com/css?family=Lato"' in page  # not an <a>: unchanged
+        changed = [h for h in hrefs[1:4] if not h.startswith("https://") or "harbourgazette.com" in h]
+        assert len(changed) == wrapped
+        total += wrapped
+        scripts = {re.sub(r"[?=].*", "", h) for h in changed}
+        assert len(scripts) == (1 if wrapped else 0), changed  # one site, one redirect script
+        for h in changed:
+            if "id=" not in h and "link=" not in h.split("&")[0]:
+                assert any(t in unquote(h) for t in ("moorlandnotes.org", "alpenbote.at", "cityledger.co.uk")), h
+    assert total >= 30  # most of the three links, most of the time
+
+
+def test_wrapped_family_rewrites_a_real_page_with_a_url(ham):
+    linked = Record(
+        id="linked",
+        source="tiny",
+        url="https://www.harbourgazette.com/2019/05/x.html",
+        label="ham",
+        kind=None,
+        html=_LINKED_PAGE,
+    )
+    records = synthesize([*ham, linked], 12, seed=4, families=["synth_ham_wrapped"])
+    for r in records:
+        assert r.label == "ham" and r.url is not None
+    rewritten = [r for r in records if r.html != _LINKED_PAGE and "Further reading" in r.html]
+    assert rewritten, "the one page with links to other sites was drawn and rewritten"
+    assert all(r.url == linked.url for r in rewritten)
