@@ -95,12 +95,10 @@ def test_ham_page_passes_with_verdict_in_meta(make_crawler: CrawlerFactory, name
     assert histogram_total(crawler) == 1
 
 
-#: Hand-written spam the bundled model does not catch yet (it scores them about 0.6-0.7, under its threshold
-#: of about 0.89: see the issue notes and model/default/report/). Strict: a model that catches them
-#: turns these into failures, and the marks must go.
-KNOWN_MODEL_MISSES = {
-    "parked-domain.html": "the bundled model misses this hand-written parked page (0.87 < threshold 0.89)",
-}
+#: Demo spam pages the bundled model does not catch, with the reason (its score against its threshold). None
+#: at present. Strict: a model that catches a page listed here turns its test into a failure, and the mark
+#: must go.
+KNOWN_MODEL_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
