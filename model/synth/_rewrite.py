@@ -49,12 +49,16 @@ def _registered_domain(url: str) -> str:
     return registered_domain(host)
 
 
-def wrap_outbound_links(rng: random.Random, page: str, url: str) -> tuple[str, int]:
+def wrap_outbound_links(
+    rng: random.Random, page: str, url: str, *, template: str | None = None, rate: float | None = None
+) -> tuple[str, int]:
     """``page`` with most of its absolute links to other sites sent through one redirect script of the
-    site at ``url``, and how many links were rewritten. Links to the site itself stay as they are."""
+    site at ``url``, and how many links were rewritten. Links to the site itself stay as they are.
+    ``template`` (one of :data:`WRAPPERS`' forms) and ``rate`` (the share of links wrapped) are drawn from
+    ``rng`` unless given."""
     own = _registered_domain(url)
-    template = rng.choice(WRAPPERS)
-    rate = rng.uniform(0.6, 1.0)
+    template = rng.choice(WRAPPERS) if template is None else template
+    rate = rng.uniform(0.6, 1.0) if rate is None else rate
     proxy = f"https://{rng.choice(_PROXY_HOSTS)}{own}"
     wrapped = 0
 
