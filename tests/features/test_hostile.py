@@ -53,6 +53,12 @@ def pathological() -> dict[str, bytes]:
         "regex_bait": (
             "<p>" + "read more " * 20000 + "</p><p>" + "#" * 100000 + "</p><p>" + "a" * 200000 + "</p>"
         ).encode(),
+        # Inline styles built to bait the hiding-style pattern's look-aheads (overflow:hidden, no height:0).
+        "style_bait": b"<body>"
+        + b"".join(
+            b'<div style="overflow:hidden;' + b"height:1px;max-height:9px;left:-1;" * 700 + b'">x</div>'
+            for _ in range(250)
+        ),
         "pua_marks": (
             "<p>\U000f0000\U000f0001x\U000f0002y\U000f0003z\U000f0009M\ue000</p><a href='/a'>\U000f0004</a>"
         ).encode(),
