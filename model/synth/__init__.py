@@ -5,8 +5,8 @@ is given: their text (titles, paragraphs, blurbs) and their page shells (doctype
 header, navigation, footer). Only the spam *structure* is synthetic; text sources, HTML idioms and URL
 shapes are the ham corpus' own, so that a model learns the structure and not the synthesizer. The
 ``HAM_FAMILIES`` build link-heavy legitimate pages (home pages, listings, forum threads, documentation
-indexes) the same way, and real pages whose links to other sites go through the site's own redirect script,
-labelled ``ham``. See docs/SYNTH.md.
+indexes) the same way, and real pages whose links to other sites go through the site's own redirect script
+or carry ``rel="nofollow"``, labelled ``ham``. See docs/SYNTH.md.
 
     >>> from model.corpus import read_jsonl
     >>> ham = list(read_jsonl("my_ham.jsonl.gz"))
@@ -25,7 +25,7 @@ from model.synth import _lexicon as lex
 from model.synth._families import HAM_BUILDERS, SPAM_BUILDERS, Ctx
 from model.synth._markup import Markup
 from model.synth._pool import SourcePool
-from model.synth._rewrite import MIN_WRAPPED_LINKS, wrap_outbound_links
+from model.synth._rewrite import MIN_REWRITTEN_LINKS, rewrite_outbound_links
 from model.synth._shell import Shell, from_info, minimal
 from model.synth._sources import slugify
 from model.synth._urls import draw_template, home_url, invent_domain, page_url, section_path
@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 #: Spam families, labelled ``spam``; the default of :func:`synthesize`.
 FAMILIES: tuple[str, ...] = tuple(SPAM_BUILDERS)
 #: Legitimate families that take a real page with a URL whole and change one thing about it (see _rewrite).
-REWRITE_FAMILIES: tuple[str, ...] = ("synth_ham_wrapped",)
+REWRITE_FAMILIES: tuple[str, ...] = ("synth_ham_outbound",)
 #: Hard legitimate (link-heavy) page families, labelled ``ham``.
 HAM_FAMILIES: tuple[str, ...] = (*HAM_BUILDERS, *REWRITE_FAMILIES)
 
@@ -142,8 +142,9 @@ def _page_url(
 
 
 def _rewritten(pool: SourcePool, family: str, seed: int, i: int) -> Record:
-    """A real page with a URL, its links to other sites sent through the site's redirect script: the first
-    of up to :data:`MAX_SHELL_ATTEMPTS` drawn pages with enough such links (else the last one drawn)."""
+    """A real page with a URL whose links to other sites go through the site's redirect script, carry
+    ``rel="nofollow"``, or both: the first of up to :data:`MAX_SHELL_ATTEMPTS` drawn pages with enough such
+    links (else the last one drawn)."""
     rng = random.Random(f"{seed}/{i}/{family}")
     with_url = pool.with_url
     if not with_url:
@@ -151,8 +152,8 @@ def _rewritten(pool: SourcePool, family: str, seed: int, i: int) -> Record:
     for _ in range(MAX_SHELL_ATTEMPTS):
         source = pool.records[rng.choice(with_url)]
         assert source.url is not None
-        page, wrapped = wrap_outbound_links(rng, source.html, source.url)
-        if wrapped >= MIN_WRAPPED_LINKS:
+        page, changed = rewrite_outbound_links(rng, source.html, source.url)
+        if changed >= MIN_REWRITTEN_LINKS:
             break
     return Record(
         id=f"synth/{family}/{seed}/{i}", source=f"synth-{family}", url=source.url, label="ham", kind=family, html=page

@@ -1,10 +1,12 @@
-"""Legitimate pages made by changing one thing a legitimate site may do to a real page, labelled ``ham``.
+"""Legitimate pages made by changing what a legitimate site may do to its links, labelled ``ham``.
 
-``synth_ham_wrapped``: a real page whose links to other sites go through the site's own redirect or
+``synth_ham_outbound``: a real page whose links to other sites go through the site's own redirect or
 click-tracking script, as forums (``/out?url=``, ``/away.php?to=``), social networks (``l.php?u=``), mail
-archives, newsletters, library proxies (``login?url=``) and many news sites do. Spam uses the same scripts
-(a parked page's ``click.php``, a directory's ``out.php?url=``), so without such pages a model learns
-"links through a redirect: spam", and on real crawls it drops every page of a site that wraps its links.
+archives, newsletters, library proxies (``login?url=``) and many news sites do; or carry
+``rel="nofollow"``, as wikis, forums and blog comments do; or both. Spam uses the same scripts (a parked
+page's ``click.php``, a directory's ``out.php?url=``) and the same ``rel`` values, so without such pages a
+model learns "links through a redirect: spam" or "nofollow links: spam", and on real crawls it drops every
+page of a site that treats its outbound links so.
 """
 
 from __future__ import annotations
@@ -16,10 +18,20 @@ from urllib.parse import quote, urlsplit
 
 from features.urls import registered_domain
 
-__all__ = ["MIN_WRAPPED_LINKS", "WRAPPERS", "wrap_outbound_links"]
+__all__ = [
+    "MIN_REWRITTEN_LINKS",
+    "NOFOLLOW_RELS",
+    "WRAPPERS",
+    "nofollow_outbound_links",
+    "rewrite_outbound_links",
+    "wrap_outbound_links",
+]
 
-#: A page is rewritten only if it links to at least this many other sites' pages (else nothing changes).
-MIN_WRAPPED_LINKS = 3
+#: A drawn page is used only if at least this many of its links to other sites were rewritten.
+MIN_REWRITTEN_LINKS = 3
+#: Share of pages whose outbound links are only wrapped, and (the next share) only marked nofollow; the
+#: rest get both.
+WRAP_ONLY, NOFOLLOW_ONLY = 0.4, 0.3
 #: The site's own redirect scripts. ``{q}``: the target percent-encoded; ``{raw}``: as it was; ``{n}``: an
 #: opaque click id; ``{proxy}``: the origin of a proxy on a sub-domain of the site.
 WRAPPERS = (
@@ -36,9 +48,14 @@ WRAPPERS = (
     "/click?id={n}",
     "/track/click?link={n}&url={q}",
 )
+#: ``rel`` values of links a site does not vouch for.
+NOFOLLOW_RELS = ("nofollow", "nofollow noopener", "external nofollow", "nofollow ugc", "noopener noreferrer nofollow")
 _PROXY_HOSTS = ("ezproxy.", "proxy.", "login.ezproxy.", "go.", "l.", "out.")
 #: The address of an ``<a>`` element (a stylesheet's or icon's ``<link href>`` is not a link a site wraps).
 _HREF_RE = re.compile(r"""(<a\s[^>]*?\bhref\s*=\s*)(["'])(https?://[^"'\s<>]+)\2""", re.IGNORECASE)
+#: A whole ``<a>`` start tag with an absolute address.
+_A_TAG_RE = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(["'])(https?://[^"'\s<>]+)\1[^>]*>""", re.IGNORECASE)
+_REL_RE = re.compile(r"\brel\s*=", re.IGNORECASE)
 
 
 def _registered_domain(url: str) -> str:
@@ -75,3 +92,34 @@ def wrap_outbound_links(
         return f"{m.group(1)}{m.group(2)}{href}{m.group(2)}"
 
     return _HREF_RE.sub(rewrite, page), wrapped
+
+
+def nofollow_outbound_links(rng: random.Random, page: str, url: str, *, rel: str | None = None) -> tuple[str, int]:
+    """``page`` with a nofollow ``rel`` (one of :data:`NOFOLLOW_RELS`, drawn from ``rng`` unless given) on
+    every ``<a>`` to another site that has no ``rel`` yet, and how many links changed."""
+    own = _registered_domain(url)
+    rel = rng.choice(NOFOLLOW_RELS) if rel is None else rel
+    changed = 0
+
+    def add_rel(m: re.Match[str]) -> str:
+        nonlocal changed
+        tag = m.group(0)
+        domain = _registered_domain(m.group(2))
+        if not domain or domain == own or _REL_RE.search(tag):
+            return tag
+        changed += 1
+        return tag[:-1].rstrip("/ ") + f' rel="{rel}">'
+
+    return _A_TAG_RE.sub(add_rel, page), changed
+
+
+def rewrite_outbound_links(rng: random.Random, page: str, url: str) -> tuple[str, int]:
+    """``synth_ham_outbound``'s change: outbound links wrapped (:data:`WRAP_ONLY` of pages), marked nofollow
+    (:data:`NOFOLLOW_ONLY`), or both; and how many links changed (the larger count of the two)."""
+    r = rng.random()
+    nofollowed = wrapped = 0
+    if r >= WRAP_ONLY:  # nofollow first: once wrapped, a link's address is the site's own
+        page, nofollowed = nofollow_outbound_links(rng, page, url)
+    if r < WRAP_ONLY or r >= WRAP_ONLY + NOFOLLOW_ONLY:
+        page, wrapped = wrap_outbound_links(rng, page, url)
+    return page, max(nofollowed, wrapped)

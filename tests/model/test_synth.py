@@ -315,7 +315,7 @@ def test_wrapped_links_go_through_one_script_of_the_site_and_own_links_stay():
     assert total >= 30  # most of the three links, most of the time
 
 
-def test_wrapped_family_rewrites_a_real_page_with_a_url(ham):
+def test_outbound_family_rewrites_a_real_page_with_a_url(ham):
     linked = Record(
         id="linked",
         source="tiny",
@@ -324,9 +324,37 @@ def test_wrapped_family_rewrites_a_real_page_with_a_url(ham):
         kind=None,
         html=_LINKED_PAGE,
     )
-    records = synthesize([*ham, linked], 12, seed=4, families=["synth_ham_wrapped"])
+    records = synthesize([*ham, linked], 12, seed=4, families=["synth_ham_outbound"])
     for r in records:
         assert r.label == "ham" and r.url is not None
     rewritten = [r for r in records if r.html != _LINKED_PAGE and "Further reading" in r.html]
     assert rewritten, "the one page with links to other sites was drawn and rewritten"
     assert all(r.url == linked.url for r in rewritten)
+
+
+def test_nofollow_goes_on_outbound_links_without_a_rel_only():
+    from model.synth._rewrite import nofollow_outbound_links
+
+    page = _LINKED_PAGE.replace('<a class="ext" ', '<a class="ext" rel="me" ')
+    out, changed = nofollow_outbound_links(random.Random(1), page, "https://www.harbourgazette.com/x.html", rel="ugc")
+    rels = [a.get("rel") for a in lxml.html.document_fromstring(out).iter("a")]
+    assert rels == [None, "ugc", "me", "ugc", None] and changed == 2
+
+
+def test_outbound_rewrites_wrap_mark_nofollow_or_both():
+    from model.synth._rewrite import rewrite_outbound_links
+
+    def links(page: str) -> list[tuple[str | None, str | None]]:
+        return [(a.get("href"), a.get("rel")) for a in lxml.html.document_fromstring(page).iter("a")]
+
+    before = links(_LINKED_PAGE)
+    kinds = set()
+    for seed in range(40):
+        out, changed = rewrite_outbound_links(random.Random(seed), _LINKED_PAGE, "https://www.harbourgazette.com/x")
+        after = links(out)
+        wrapped = [a[0] for a in after] != [b[0] for b in before]
+        nofollowed = any(rel for _, rel in after)
+        kinds.add((wrapped, nofollowed))
+        assert after[0] == before[0] and after[-1] == before[-1]  # the site's own links never change
+        assert 0 <= changed <= 3 and (changed > 0) == (wrapped or nofollowed)
+    assert kinds >= {(True, False), (False, True), (True, True)}
