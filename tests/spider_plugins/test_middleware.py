@@ -95,9 +95,9 @@ def test_ham_page_passes_with_verdict_in_meta(make_crawler: CrawlerFactory, name
     assert histogram_total(crawler) == 1
 
 
-#: Demo spam pages the bundled model does not catch, with the reason (its score against its threshold). None
-#: at present. Strict: a model that catches a page listed here turns its test into a failure, and the mark
-#: must go.
+#: Demo spam pages the bundled model does not catch (at the URLs below), with the reason (its score against
+#: its threshold). None at present. Strict: a model that catches a page listed here turns its test into a
+#: failure, and the mark must go.
 KNOWN_MODEL_MISSES: dict[str, str] = {}
 
 
