@@ -142,16 +142,14 @@ def _page_url(
 
 
 def _rewritten(pool: SourcePool, family: str, seed: int, i: int) -> Record:
-    """A real page with a URL whose links to other sites go through the site's redirect script, carry
+    """A real page whose links to other sites go through the site's redirect script, carry
     ``rel="nofollow"``, or both: the first of up to :data:`MAX_SHELL_ATTEMPTS` drawn pages with enough such
-    links (else the last one drawn)."""
+    links (else the last one drawn). Pages are drawn among those with a URL, which tells the site's own
+    links from the others; from all pages, without a URL, when no page has one."""
     rng = random.Random(f"{seed}/{i}/{family}")
-    with_url = pool.with_url
-    if not with_url:
-        raise ValueError(f"{family} needs ham records with URLs to rewrite; none has one")
+    candidates = pool.with_url or range(len(pool.records))
     for _ in range(MAX_SHELL_ATTEMPTS):
-        source = pool.records[rng.choice(with_url)]
-        assert source.url is not None
+        source = pool.records[rng.choice(candidates)]
         page, changed = rewrite_outbound_links(rng, source.html, source.url)
         if changed >= MIN_REWRITTEN_LINKS:
             break

@@ -58,7 +58,10 @@ _A_TAG_RE = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(["'])(https?://[^"'\s<>]+)\1[
 _REL_RE = re.compile(r"\brel\s*=", re.IGNORECASE)
 
 
-def _registered_domain(url: str) -> str:
+def _registered_domain(url: str | None) -> str:
+    """The registered domain of ``url``; "" when there is none (then every other site's link is outbound)."""
+    if not url:
+        return ""
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:  # a malformed address (e.g. a bad IPv6 literal): leave the link alone
@@ -67,7 +70,7 @@ def _registered_domain(url: str) -> str:
 
 
 def wrap_outbound_links(
-    rng: random.Random, page: str, url: str, *, template: str | None = None, rate: float | None = None
+    rng: random.Random, page: str, url: str | None, *, template: str | None = None, rate: float | None = None
 ) -> tuple[str, int]:
     """``page`` with most of its absolute links to other sites sent through one redirect script of the
     site at ``url``, and how many links were rewritten. Links to the site itself stay as they are.
@@ -76,7 +79,7 @@ def wrap_outbound_links(
     own = _registered_domain(url)
     template = rng.choice(WRAPPERS) if template is None else template
     rate = rng.uniform(0.6, 1.0) if rate is None else rate
-    proxy = f"https://{rng.choice(_PROXY_HOSTS)}{own}"
+    proxy = f"https://{rng.choice(_PROXY_HOSTS)}{own}" if own else ""  # without a site, a path of its own
     wrapped = 0
 
     def rewrite(m: re.Match[str]) -> str:
@@ -94,7 +97,9 @@ def wrap_outbound_links(
     return _HREF_RE.sub(rewrite, page), wrapped
 
 
-def nofollow_outbound_links(rng: random.Random, page: str, url: str, *, rel: str | None = None) -> tuple[str, int]:
+def nofollow_outbound_links(
+    rng: random.Random, page: str, url: str | None, *, rel: str | None = None
+) -> tuple[str, int]:
     """``page`` with a nofollow ``rel`` (one of :data:`NOFOLLOW_RELS`, drawn from ``rng`` unless given) on
     every ``<a>`` to another site that has no ``rel`` yet, and how many links changed."""
     own = _registered_domain(url)
@@ -113,7 +118,7 @@ def nofollow_outbound_links(rng: random.Random, page: str, url: str, *, rel: str
     return _A_TAG_RE.sub(add_rel, page), changed
 
 
-def rewrite_outbound_links(rng: random.Random, page: str, url: str) -> tuple[str, int]:
+def rewrite_outbound_links(rng: random.Random, page: str, url: str | None) -> tuple[str, int]:
     """``synth_ham_outbound``'s change: outbound links wrapped (:data:`WRAP_ONLY` of pages), marked nofollow
     (:data:`NOFOLLOW_ONLY`), or both; and how many links changed (the larger count of the two)."""
     r = rng.random()

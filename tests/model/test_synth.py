@@ -358,3 +358,18 @@ def test_outbound_rewrites_wrap_mark_nofollow_or_both():
         assert after[0] == before[0] and after[-1] == before[-1]  # the site's own links never change
         assert 0 <= changed <= 3 and (changed > 0) == (wrapped or nofollowed)
     assert kinds >= {(True, False), (False, True), (True, True)}
+
+
+def test_outbound_family_works_on_a_corpus_without_urls(ham):
+    linked = Record(id="linked", source="tiny", url=None, label="ham", kind=None, html=_LINKED_PAGE)
+    no_urls = [Record(id=r.id, source=r.source, url=None, label="ham", kind=None, html=r.html) for r in ham]
+    records = synthesize([*no_urls, linked], 12, seed=4, families=["synth_ham_outbound"])
+    assert all(r.label == "ham" and r.url is None for r in records)
+    rewritten = [r for r in records if "Further reading" in r.html and r.html != _LINKED_PAGE]
+    assert rewritten
+    for r in rewritten:  # without a URL every absolute link is another site's: all four may change
+        hrefs = [a.get("href") for a in lxml.html.document_fromstring(r.html).iter("a")]
+        rels = [a.get("rel") for a in lxml.html.document_fromstring(r.html).iter("a")]
+        assert hrefs[-1] == "/2019/05/other.html" and rels[-1] is None
+        # a wrapped link goes through a script of the page's own (a path), never a proxy host with no site
+        assert all(h.startswith("/") or re.match(r"https://[a-z0-9-]+\.[a-z]", h) for h in hrefs), hrefs
