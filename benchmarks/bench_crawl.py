@@ -114,8 +114,13 @@ def child(spec_path: str) -> int:
             # CPU time of this process over the same span as Scrapy's elapsed_time_seconds: from the spider's
             # opening to its closing, so the add-on's start-up (loading the model) is left out of both.
             spider = super().from_crawler(crawler, *args, **kwargs)
-            opened = lambda: cpu.setdefault("opened", time.process_time())  # noqa: E731
-            closed = lambda: cpu.setdefault("closed", time.process_time())  # noqa: E731
+
+            def opened() -> None:
+                cpu["opened"] = time.process_time()
+
+            def closed() -> None:
+                cpu["closed"] = time.process_time()
+
             crawler.signals.connect(opened, signal=scrapy.signals.spider_opened, weak=False)
             crawler.signals.connect(closed, signal=scrapy.signals.spider_closed, weak=False)
             return spider
