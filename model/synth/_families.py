@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -438,13 +438,7 @@ def link_farm(ctx: Ctx) -> Content:
             m.a(_farm_href(ctx, href_style, kw), kw, rel=_rel(ctx, rel))
             for kw in (ctx.link_keyword(ctx.pick(sources)) for _ in range(n))
         ]
-        how = rng.random()
-        if how < 0.6:
-            opener = f'<div style="{rng.choice(_HIDDEN)}">'
-        elif how < 0.85:
-            opener = "<div hidden>"
-        else:
-            opener = f"<div{m.cls('seo-links')}>"
+        opener = _hiding_opener(ctx, rng.random(), styled_below=0.6, styles=_HIDDEN)
         sep = rng.choice((" ", ", ", "<br>\n", " | "))
         out.insert(rng.randint(1, len(out)), opener + sep.join(links) + "</div>")
         return Content("\n".join(out), title, src.blurb)
@@ -469,6 +463,17 @@ def link_farm(ctx: Ctx) -> Content:
         else:
             out.append(f"<div{m.cls('links')}>" + "\n".join(f"<div>{x}</div>" for x in links) + "</div>")
     return Content("\n".join(out), title, src.blurb)
+
+
+def _hiding_opener(ctx: Ctx, draw: float, *, styled_below: float, styles: Sequence[str]) -> str:
+    """The opening tag of a block of links planted for crawlers, by ``draw`` (a uniform number in [0, 1)):
+    hidden by an inline style (below ``styled_below``; one of ``styles``), by the ``hidden`` attribute (below
+    :data:`HIDDEN_ATTR_BELOW`), or only by a class (undetectable from the markup alone)."""
+    if draw < styled_below:
+        return f'<div style="{ctx.rng.choice(styles)}">'
+    if draw < HIDDEN_ATTR_BELOW:
+        return "<div hidden>"
+    return f"<div{ctx.m.cls('seo-links')}>"
 
 
 def hacked_links(ctx: Ctx) -> Content:
@@ -502,14 +507,7 @@ def hacked_links(ctx: Ctx) -> Content:
         header = ctx.heading(rng.choice((3, 4)), ctx.words(lex.LINK_BLOCK_HEADERS), "links-title")
         block = f"<div{m.cls('links')}>" + (header if rng.random() < 0.5 else "") + inner + "</div>"
     else:
-        r = rng.random()
-        if r < 0.65:
-            opener = f'<div style="{rng.choice(_HIDDEN[:-1])}">'
-        elif r < 0.85:
-            opener = "<div hidden>"
-        else:
-            opener = f"<div{m.cls('seo-links')}>"
-        block = opener + inner + "</div>"
+        block = _hiding_opener(ctx, rng.random(), styled_below=0.65, styles=_HIDDEN[:-1]) + inner + "</div>"
     return Content(block, None, None, mode="inject")
 
 
@@ -584,6 +582,8 @@ def parked(ctx: Ctx) -> Content:
     return Content("\n".join(out), title, rng.choice(words["sale"]) if rng.random() < 0.5 else None, head_extra=head)
 
 
+#: Planted link blocks hidden by the ``hidden`` attribute: those whose draw is below this and not styled.
+HIDDEN_ATTR_BELOW = 0.85
 _HIDDEN = (
     "display:none",
     "font-size:0",

@@ -51,10 +51,10 @@ WRAPPERS = (
 #: ``rel`` values of links a site does not vouch for.
 NOFOLLOW_RELS = ("nofollow", "nofollow noopener", "external nofollow", "nofollow ugc", "noopener noreferrer nofollow")
 _PROXY_HOSTS = ("ezproxy.", "proxy.", "login.ezproxy.", "go.", "l.", "out.")
-#: The address of an ``<a>`` element (a stylesheet's or icon's ``<link href>`` is not a link a site wraps).
-_HREF_RE = re.compile(r"""(<a\s[^>]*?\bhref\s*=\s*)(["'])(https?://[^"'\s<>]+)\2""", re.IGNORECASE)
-#: A whole ``<a>`` start tag with an absolute address.
-_A_TAG_RE = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(["'])(https?://[^"'\s<>]+)\1[^>]*>""", re.IGNORECASE)
+#: An ``<a>`` start tag with an absolute web address, in four parts: up to the address's quote, the quote,
+#: the address, and the rest of the tag. (A stylesheet's or icon's ``<link href>`` is not a link a site
+#: wraps or marks.)
+_A_TAG_RE = re.compile(r"""(<a\s[^>]*?\bhref\s*=\s*)(["'])(https?://[^"'\s<>]+)\2([^>]*>)""", re.IGNORECASE)
 _REL_RE = re.compile(r"\brel\s*=", re.IGNORECASE)
 
 
@@ -92,9 +92,9 @@ def wrap_outbound_links(
         href = template.format(
             q=quote(html.unescape(target), safe=""), raw=target, n=rng.randint(1, 999_999), proxy=proxy
         )
-        return f"{m.group(1)}{m.group(2)}{href}{m.group(2)}"
+        return f"{m.group(1)}{m.group(2)}{href}{m.group(2)}{m.group(4)}"
 
-    return _HREF_RE.sub(rewrite, page), wrapped
+    return _A_TAG_RE.sub(rewrite, page), wrapped
 
 
 def nofollow_outbound_links(
@@ -109,7 +109,7 @@ def nofollow_outbound_links(
     def add_rel(m: re.Match[str]) -> str:
         nonlocal changed
         tag = m.group(0)
-        domain = _registered_domain(m.group(2))
+        domain = _registered_domain(m.group(3))
         if not domain or domain == own or _REL_RE.search(tag):
             return tag
         changed += 1
