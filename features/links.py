@@ -151,8 +151,8 @@ def money_anchor_domain_count(page: Page) -> float:
     search = lexicon.MONEY_ANCHOR_RE.search
     own = page.domain
     domains: set[str] = set()
-    for link in page.links:
-        if not link.text or link.kind not in ("external", "internal") or search(link.text.lower()) is None:
+    for link, low in zip(page.links, lower_anchor_texts(page), strict=True):
+        if not low or link.kind not in ("external", "internal") or search(low) is None:
             continue
         if link.kind == "external":
             domains.add(link.domain or link.host)
