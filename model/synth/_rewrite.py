@@ -14,9 +14,9 @@ from __future__ import annotations
 import html
 import random
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
-from features.urls import registered_domain
+from features.urls import registered_domain, url_host
 
 __all__ = [
     "MIN_REWRITTEN_LINKS",
@@ -59,14 +59,9 @@ _REL_RE = re.compile(r"\brel\s*=", re.IGNORECASE)
 
 
 def _registered_domain(url: str | None) -> str:
-    """The registered domain of ``url``; "" when there is none (then every other site's link is outbound)."""
-    if not url:
-        return ""
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:  # a malformed address (e.g. a bad IPv6 literal): leave the link alone
-        return ""
-    return registered_domain(host)
+    """The registered domain of ``url``, by the rule the features use (:func:`features.urls.url_host`);
+    "" when there is none (then every other site's link is outbound)."""
+    return registered_domain(url_host(url.strip())) if url else ""
 
 
 def wrap_outbound_links(
