@@ -2,12 +2,15 @@
 
 Scores real legitimate pages as they are and after each of a few variations that real sites make and that
 say nothing about spam: outbound links through the site's redirect script, ``rel="nofollow"`` on outbound
-links, an affiliate box, a hidden mobile menu of social profiles, a page cut short, a thin page of two
-paragraphs, a JavaScript app shell, no URL at all. For each, it prints how many pages the model flags. A
-variation that flags many more pages than the pages as they are is a false-positive trap on real crawls:
-the bundled model once flagged 198 of 531 pages once their links went through ``/out?url=``, which is how
-``synth_ham_outbound`` (model/synth/_rewrite.py) came about, and then its nofollow pages: adding
-``rel="nofollow"`` to outbound links flagged 9 of 542.
+links, an affiliate box, a hidden mobile menu of social profiles, a "Related Searches" sidebar, a
+recommendation widget with one clickbait teaser, the site's brand repeated in the title, a page cut
+short, a thin page of two paragraphs, a JavaScript app shell, no URL at all. For each, it prints how many
+pages the model flags. A variation that flags many more pages than the pages as they are is a
+false-positive trap on real crawls: the bundled model once flagged 198 of 531 pages once their links went
+through ``/out?url=``, which is how ``synth_ham_outbound`` (model/synth/_rewrite.py) came about, and then
+its nofollow pages: adding ``rel="nofollow"`` to outbound links flagged 9 of 542. The three single-hit
+variations (related searches, clickbait widget, brand in title) are close to what ``synth_ham_incidental``
+(model/synth/_incidental.py) trains on, so they guard against a regression more than they test anything new.
 
     python -m model.robustness --corpus ../shared/corpus/ham [--every 6] [--model DIR]
 
@@ -23,6 +26,7 @@ import re
 import sys
 from collections.abc import Callable
 
+from features.urls import registered_domain, url_host
 from model.corpus import CorpusError, Record, add_corpus_argument, iter_corpus
 from model.manifest import ModelError
 from model.synth._rewrite import WRAPPERS, nofollow_outbound_links, wrap_outbound_links
@@ -38,6 +42,7 @@ CUT_SHARE, CUT_MIN_CHARS = 0.3, 2000
 #: A thin page keeps this many paragraphs.
 THIN_PARAGRAPHS = 2
 
+_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _P_RE = re.compile(r"<p[\s>].*?</p>", re.IGNORECASE | re.DOTALL)
 _HEAD_RE = re.compile(r"<head[\s>].*?</head>", re.IGNORECASE | re.DOTALL)
 _BODY_OPEN_RE = re.compile(r"<body[^>]*>", re.IGNORECASE)
@@ -77,6 +82,49 @@ def hidden_menu(page: str, url: str) -> str:
     return menu + page if m is None else page[: m.end()] + menu + page[m.end() :]
 
 
+def _brand(url: str) -> str:
+    """The site's name as its pages print it: ``https://www.nyasatimes.com/...`` -> "Nyasatimes"."""
+    domain = registered_domain(url_host(url))
+    return (domain.split(".")[0] or "Site").replace("-", " ").title()
+
+
+def related_searches(page: str, url: str) -> str:
+    """A sidebar "Related Searches" box of five links to the site's own search, as reference and Q&A
+    sites print (and parked landers too)."""
+    title = _TITLE_RE.search(page)
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", title.group(1) if title else "") if w.lower() != "with"][:5]
+    items = "".join(f'<li><a href="/search?q={w.lower()}">{w.lower()} guide</a></li>' for w in words or ["help"])
+    return _before_body_end(page, f'<aside class="sidebar"><h3>Related Searches</h3><ul>{items}</ul></aside>')
+
+
+def recommendation_widget(page: str, url: str) -> str:
+    """A Taboola block under the article: five teasers, one with a curiosity-gap headline, and its loader."""
+    teasers = (
+        "City council approves new budget for parks",
+        "You Won't Believe What This Old Farmhouse Looks Like Now",
+        "The best hiking trails for a weekend away",
+        "How one bakery survived the pandemic",
+        "Local team wins regional championship",
+    )
+    items = "".join(
+        f'<div class="trc_item"><a href="https://partner{i}.example/story-{i}?utm_source=taboola">{t}</a></div>'
+        for i, t in enumerate(teasers)
+    )
+    return _before_body_end(
+        page,
+        f'<div id="taboola-below-article"><h4>Around the Web</h4>{items}</div>'
+        '<script async src="https://cdn.taboola.com/libtrc/site/loader.js"></script>',
+    )
+
+
+def branded_title(page: str, url: str) -> str:
+    """The title with the site's brand added twice ("... | Brand News - Latest Brand News and Headlines")."""
+    brand = _brand(url)
+    return _TITLE_RE.sub(
+        lambda m: f"<title>{m.group(1)} | {brand} News - Latest {brand} News and Headlines</title>", page, count=1
+    )
+
+
 def cut_short(page: str, url: str) -> str:
     """The first 30% of the page (a download cut short, or a crawler's byte cap)."""
     return page[: max(CUT_MIN_CHARS, int(len(page) * CUT_SHARE))]
@@ -111,6 +159,9 @@ VARIATIONS: dict[str, tuple[Callable[[str, str], str], bool]] = {
     "nofollow outbound links": (nofollow, True),
     "affiliate box": (affiliate_box, True),
     "hidden social menu": (hidden_menu, True),
+    "related searches box": (related_searches, True),
+    "clickbait widget": (recommendation_widget, True),
+    "brand repeated in title": (branded_title, True),
     "first 30% of the page": (cut_short, True),
     "two paragraphs only": (thin, True),
     "JavaScript app shell": (app_shell, True),

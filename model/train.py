@@ -49,7 +49,7 @@ DEFAULT_ROUNDS = 150
 DEFAULT_SEED = 20261128
 #: Synthetic spam pages per real ham page, and synthetic hard-ham pages per real ham page.
 DEFAULT_SPAM_PER_HAM = 1.0
-DEFAULT_HARD_HAM_PER_HAM = 0.3
+DEFAULT_HARD_HAM_PER_HAM = 0.36
 #: Pages handed to a worker process at a time during feature extraction.
 EXTRACT_CHUNK = 8
 

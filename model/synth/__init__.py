@@ -6,7 +6,9 @@ header, navigation, footer). Only the spam *structure* is synthetic; text source
 shapes are the ham corpus' own, so that a model learns the structure and not the synthesizer. The
 ``HAM_FAMILIES`` build link-heavy legitimate pages (home pages, listings, forum threads, documentation
 indexes) the same way, and real pages whose links to other sites go through the site's own redirect script
-or carry ``rel="nofollow"``, labelled ``ham``. See docs/SYNTH.md.
+or carry ``rel="nofollow"``, or that carry once what spam prints with the rest of its structure (a "Related
+searches" box, a clickbait teaser in a recommendation widget, a brand repeated in the title), labelled
+``ham``. See docs/SYNTH.md.
 
     >>> from model.corpus import read_jsonl
     >>> ham = list(read_jsonl("my_ham.jsonl.gz"))
@@ -23,6 +25,7 @@ from collections.abc import Sequence
 from model.corpus import Record
 from model.synth import _lexicon as lex
 from model.synth._families import HAM_BUILDERS, SPAM_BUILDERS, Ctx
+from model.synth._incidental import add_incidentals
 from model.synth._markup import Markup
 from model.synth._pool import SourcePool
 from model.synth._rewrite import MIN_REWRITTEN_LINKS, rewrite_outbound_links
@@ -36,8 +39,9 @@ logger = logging.getLogger(__name__)
 
 #: Spam families, labelled ``spam``; the default of :func:`synthesize`.
 FAMILIES: tuple[str, ...] = tuple(SPAM_BUILDERS)
-#: Legitimate families that take a real page with a URL whole and change one thing about it (see _rewrite).
-REWRITE_FAMILIES: tuple[str, ...] = ("synth_ham_outbound",)
+#: Legitimate families that take a real page whole, at its URL, and change it as legitimate sites do (see
+#: _rewrite and _incidental).
+REWRITE_FAMILIES: tuple[str, ...] = ("synth_ham_outbound", "synth_ham_incidental")
 #: Hard legitimate (link-heavy) page families, labelled ``ham``.
 HAM_FAMILIES: tuple[str, ...] = (*HAM_BUILDERS, *REWRITE_FAMILIES)
 
@@ -142,17 +146,27 @@ def _page_url(
 
 
 def _rewritten(pool: SourcePool, family: str, seed: int, i: int) -> Record:
-    """A real page whose links to other sites go through the site's redirect script, carry
-    ``rel="nofollow"``, or both: the first of up to :data:`MAX_SHELL_ATTEMPTS` drawn pages with enough such
-    links (else the last one drawn). Pages are drawn among those with a URL, which tells the site's own
-    links from the others; from all pages, without a URL, when no page has one."""
+    """A real page changed as a legitimate site may change it, keeping its URL: for ``synth_ham_outbound``
+    its links to other sites go through the site's redirect script, carry ``rel="nofollow"``, or both; for
+    ``synth_ham_incidental`` it carries one to three things spam also prints (see _incidental). The first of
+    up to :data:`MAX_SHELL_ATTEMPTS` drawn pages that the change applies to (else the last one drawn).
+    Outbound pages are drawn among those with a URL, which tells the site's own links from the others; from
+    all pages, without a URL, when no page has one."""
     rng = random.Random(f"{seed}/{i}/{family}")
-    candidates = pool.with_url or range(len(pool.records))
+    candidates: Sequence[int] = range(len(pool.records))
+    if family == "synth_ham_outbound" and pool.with_url:
+        candidates = pool.with_url
     for _ in range(MAX_SHELL_ATTEMPTS):
-        source = pool.records[rng.choice(candidates)]
-        page, changed = rewrite_outbound_links(rng, source.html, source.url)
-        if changed >= MIN_REWRITTEN_LINKS:
-            break
+        index = rng.choice(candidates)
+        source = pool.records[index]
+        if family == "synth_ham_outbound":
+            page, changed = rewrite_outbound_links(rng, source.html, source.url)
+            if changed >= MIN_REWRITTEN_LINKS:
+                break
+        else:
+            page, applied = add_incidentals(rng, pool, index)
+            if applied:
+                break
     return Record(
         id=f"synth/{family}/{seed}/{i}", source=f"synth-{family}", url=source.url, label="ham", kind=family, html=page
     )

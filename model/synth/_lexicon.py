@@ -323,6 +323,22 @@ CLICKBAIT = {
     ),
 }
 
+#: Curiosity-gap teasers of the recommendation widgets (Taboola, Outbrain) under legitimate articles, in
+#: the wording such widgets use; ``{thing}``: a word from another page's title.
+WIDGET_BAIT = {
+    "en": (
+        "You Won't Believe What This {thing} Looks Like Now",
+        "{thing}: Here's What Happened Next",
+        "Doctors Are Stunned By This {thing} Discovery",
+        "This One Weird Trick For {thing} Is Going Viral",
+        "What This {thing} Did Next Will Shock You",
+        "{thing} Photos That Will Blow Your Mind",
+    ),
+    "de": ("Du wirst nicht glauben, was aus diesem {thing} wurde", "{thing}: Dieses Video geht viral"),
+    "es": ("No vas a creer cómo luce este {thing} ahora", "{thing}: lo que pasó después te sorprenderá"),
+    "fr": ("Vous n'allez pas croire ce que ce {thing} est devenu", "{thing} : la suite va vous étonner"),
+}
+
 SPONSORED_HEADERS = {
     "en": ("Sponsored content", "You may like", "Promoted Stories", "Recommended for you", "Around the Web"),
     "de": ("Anzeige", "Das könnte Sie auch interessieren", "Gesponsert", "Empfohlen"),

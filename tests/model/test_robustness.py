@@ -56,3 +56,14 @@ def test_report_on_a_labelled_corpus(capsys: pytest.CaptureFixture[str]) -> None
 def test_a_missing_corpus_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert robustness.main(["--corpus", str(tmp_path / "nothing")]) == robustness.EXIT_USAGE
     assert "python -m model.robustness:" in capsys.readouterr().err
+
+
+def test_single_hit_variations_add_one_box_or_title_suffix() -> None:
+    related = lxml.html.document_fromstring(robustness.related_searches(PAGE, URL))
+    assert related.xpath("//aside/h3/text()") == ["Related Searches"]
+    assert {h.split("=")[1] for h in related.xpath("//aside//a/@href")} == {"ferry", "timetable"}
+    widget = robustness.recommendation_widget(PAGE, URL)
+    assert "You Won't Believe" in widget and "cdn.taboola.com" in widget
+    assert hrefs(widget)[:3] == hrefs(PAGE)  # the page's own links come first, unchanged
+    titled = lxml.html.document_fromstring(robustness.branded_title(PAGE, URL)).findtext(".//title")
+    assert titled == "Ferry timetable | Harbourgazette News - Latest Harbourgazette News and Headlines"

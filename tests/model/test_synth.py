@@ -373,3 +373,36 @@ def test_outbound_family_works_on_a_corpus_without_urls(ham):
         assert hrefs[-1] == "/2019/05/other.html" and rels[-1] is None
         # a wrapped link goes through a script of the page's own (a path), never a proxy host with no site
         assert all(h.startswith("/") or re.match(r"https://[a-z0-9-]+\.[a-z]", h) for h in hrefs), hrefs
+
+
+def test_incidental_family_keeps_a_real_page_and_adds_one_or_two_single_hits(ham):
+    from model.synth._incidental import INCIDENTALS
+
+    def title(page: str) -> str:
+        return lxml.html.document_fromstring(page).findtext(".//title")
+
+    seen: Counter[str] = Counter()
+    for r in synthesize(ham, 40, seed=5, families=["synth_ham_incidental"]):
+        assert r.label == "ham" and r.kind == "synth_ham_incidental"
+        # A real page kept whole, at its own address: every paragraph of one ham page is still there.
+        original = next(h for h in ham if all(p in r.html for p in re.findall(r"<p>.*?</p>", h.html)))
+        assert r.url == original.url and r.html != original.html
+        found = {
+            "related_searches": "/search" in r.html or "?s=" in r.html or "/s/" in r.html or "/topics/" in r.html,
+            "recommendation_widget": re.search(r"taboola|outbrain|mgid", r.html, re.IGNORECASE) is not None,
+            "branded_title": title(r.html) != title(original.html),
+            "meta_keywords": '<meta name="keywords"' in r.html,
+        }
+        assert 1 <= sum(found.values()) <= 2, found
+        seen.update(name for name, hit in found.items() if hit)
+    assert set(seen) == set(INCIDENTALS), seen
+
+
+def test_incidental_widget_teasers_are_clickbait_that_the_features_see(ham):
+    from features.schema import extract_features
+
+    records = synthesize(ham, 60, seed=6, families=["synth_ham_incidental"])
+    widget = [r for r in records if "utm_source" in r.html or re.search(r"taboola|outbrain|mgid", r.html, re.I)]
+    assert widget
+    hits = [extract_features(r.html, r.url)["clickbait_phrase_count"] for r in widget]
+    assert sum(h >= 1 for h in hits) >= len(hits) // 2, hits
