@@ -460,7 +460,8 @@ PHRASES = PhraseIndex({"filler": FILLER_PHRASES, "clickbait": CLICKBAIT_PHRASES,
 # Page furniture.
 #: Labels of paid placements in teaser grids.
 SPONSORED_LABEL_RE = re.compile(
-    r"^[\W_]{0,4}(?:sponsored(?: content| links?| stories| posts?)?|promoted(?: stories| content)?|"
+    r"^[\W_]{0,4}(?:sponsored(?: content| links?| listings?| results?| stories| posts?)?|"
+    r"promoted(?: stories| content)?|gesponserte links|enlaces patrocinados|liens sponsorisés|"
     r"advertisement|anzeige|werbung|publicidad|patrocinado|sponsorisé|publicité|you may like|"
     r"you might also like|recommended for you|around the web|from the web|paid content)[\W_]{0,4}$"
 )

@@ -519,6 +519,8 @@ _MARKETS = (
     "/buy?domain={d}",
     "mailto:sales@{d}",
 )
+#: Click scripts of a lander's sponsored listings.
+_PARK_CLICKS = ("click.php", "clk", "ads/click", "r.php", "go")
 _PARK_SEARCH = (
     "/search?q={q}",
     "/?q={q}&s=1",
@@ -559,12 +561,23 @@ def parked(ctx: Ctx) -> Content:
     else:
         out.append(f"<div{m.cls('searches')}>" + "".join(f"<div{m.cls('kw')}>{x}</div>" for x in items) + "</div>")
     n_ads = ctx.count(0, 8, 2)
+    # Parking services mark their ads nofollow or not, and send them to the advertiser, through a click
+    # script of the lander, or through one ad feed's host: none of that is what makes a lander.
+    ad_rel = "nofollow" if rng.random() < 0.5 else None
+    ad_route = rng.choice(("advertiser", "click", "feed"))
+    feed = ctx.ext_domain()
     if n_ads:
         ads = []
-        for s in ctx.others(n_ads, same_lang=rng.random() < 0.5):
+        for k, s in enumerate(ctx.others(n_ads, same_lang=rng.random() < 0.5)):
             dom = ctx.ext_domain()
+            if ad_route == "advertiser":
+                href = ctx.ext_url(s.title)
+            elif ad_route == "click":
+                href = f"/{rng.choice(_PARK_CLICKS)}?ad={k + 1}&q={quote(slugify(s.title, 3))}"
+            else:
+                href = f"https://{rng.choice(('search.', 'ads.', 'www.', ''))}{feed}/ad?slot={k + 1}&d={d}"
             ads.append(
-                f"<div{m.cls('ad')}>{m.a(ctx.ext_url(s.title), cut(s.title, 70), rel='nofollow')}"
+                f"<div{m.cls('ad')}>{m.a(href, cut(s.title, 70), rel=ad_rel)}"
                 f"<p>{esc(cut(s.blurb, 110))}</p><span>{esc(dom)}</span></div>"
             )
         out.append(ctx.heading(3, rng.choice(words["sponsored"]), "sponsored"))

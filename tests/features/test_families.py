@@ -167,6 +167,12 @@ def test_page_furniture():
     )
     assert parked["parked_phrase_count"] == 3
     assert parked["ad_slot_count"] == 1
+    assert parked["sponsored_label_count"] == 1  # "Sponsored Listings" labels paid placements too
+    labels = extract_features(
+        "<p>Gesponserte Links</p><p>Sponsored results</p><p>Liens sponsorisés</p><p>Enlaces patrocinados</p>"
+        "<p>Sponsored listings are shown by the parking service.</p>"
+    )
+    assert labels["sponsored_label_count"] == 4  # a label is a line of its own, not a sentence
     doorway = extract_features(
         "<html><head><title>Cheap Flights | Cheap Flights London | Cheap Flights Deals</title>"
         "<meta name='keywords' content='cheap flights, flights, london, deals, cheap, tickets'></head>"
