@@ -3,12 +3,13 @@
 Scores real legitimate pages as they are and after each of a few variations that real sites make and that
 say nothing about spam: outbound links through the site's redirect script, ``rel="nofollow"`` on outbound
 links, an affiliate box, a hidden mobile menu of social profiles, a "Related Searches" sidebar, a
-recommendation widget with one clickbait teaser, the site's brand repeated in the title, a page cut
-short, a thin page of two paragraphs, a JavaScript app shell, no URL at all. For each, it prints how many
-pages the model flags. A variation that flags many more pages than the pages as they are is a
-false-positive trap on real crawls: the bundled model once flagged 198 of 531 pages once their links went
-through ``/out?url=``, which is how ``synth_ham_outbound`` (model/synth/_rewrite.py) came about, and then
-its nofollow pages: adding ``rel="nofollow"`` to outbound links flagged 9 of 542. The three single-hit
+recommendation widget with one clickbait teaser, the site's brand repeated in the title, a footer of
+section links, share bars above and below the article, five reader comments, a page cut short, a thin
+page of two paragraphs, a JavaScript app shell, no URL at all. For each, it prints how many pages the
+model flags. A variation that flags many more pages than the pages as they are is a false-positive trap
+on real crawls: the bundled model once flagged 198 of 531 pages once their links went through
+``/out?url=``, which is how ``synth_ham_outbound`` (model/synth/_rewrite.py) came about, and then its
+nofollow pages: adding ``rel="nofollow"`` to outbound links flagged 9 of 542. The three single-hit
 variations (related searches, clickbait widget, brand in title) are close to what ``synth_ham_incidental``
 (model/synth/_incidental.py) trains on, so they guard against a regression more than they test anything new.
 
@@ -25,6 +26,7 @@ import random
 import re
 import sys
 from collections.abc import Callable
+from urllib.parse import quote
 
 from features.urls import registered_domain, url_host
 from model.corpus import CorpusError, Record, add_corpus_argument, iter_corpus
@@ -125,6 +127,54 @@ def branded_title(page: str, url: str) -> str:
     )
 
 
+def sitemap_footer(page: str, url: str) -> str:
+    """A "fat footer" of 48 links to the site's own sections, in eight columns, as large sites carry."""
+    sections = ("news", "sport", "business", "culture", "travel", "food", "science", "opinion")
+    cols = "".join(
+        f"<div class='col'><h4>{s.title()}</h4><ul>"
+        + "".join(
+            f'<li><a href="/{s}/{t}/">{s.title()} {t}</a></li>'
+            for t in ("latest", "local", "world", "video", "archive", "newsletters")
+        )
+        + "</ul></div>"
+        for s in sections
+    )
+    return _before_body_end(page, f'<footer class="site-map">{cols}</footer>')
+
+
+def share_bars(page: str, url: str) -> str:
+    """A share bar of seven networks (share-intent links) above and below the article, as news sites do."""
+    u = quote(url, safe="")
+    links = (
+        f'<a href="https://www.facebook.com/sharer/sharer.php?u={u}">Facebook</a>'
+        f'<a href="https://twitter.com/intent/tweet?url={u}">X</a>'
+        f'<a href="https://wa.me/?text={u}">WhatsApp</a><a href="https://t.me/share/url?url={u}">Telegram</a>'
+        f'<a href="https://www.linkedin.com/sharing/share-offsite/?url={u}">LinkedIn</a>'
+        f'<a href="https://pinterest.com/pin/create/button/?url={u}">Pinterest</a><a href="mailto:?body={u}">Email</a>'
+    )
+    bar = f'<div class="share"><span>Share this article</span>{links}</div>'
+    m = _BODY_OPEN_RE.search(page)
+    top = bar + page if m is None else page[: m.end()] + bar + page[m.end() :]
+    return _before_body_end(top, bar)
+
+
+def genuine_comments(page: str, url: str) -> str:
+    """Five on-topic reader comments, two of them signed with a link to the author's own site."""
+    comments = (
+        ("Maria", None, "Thanks for writing this up, I had been wondering about the details since last week."),
+        ("J. Okafor", "https://okafor-notes.example/", "The second point matches what I saw when I went there."),
+        ("Tom", None, "Do you know whether the same applies to the northern part of the county?"),
+        ("Lena Fischer", "https://lenafischer.example/blog/", "Good summary. The photos in the middle are great."),
+        ("Sam", None, "I disagree with the conclusion, but the background section was useful."),
+    )
+    items = []
+    for name, site, text in comments:
+        author = f'<a href="{site}" rel="external nofollow ugc">{name}</a>' if site else name
+        items.append(f'<li class="comment"><cite>{author}</cite><p>{text}</p><a href="#reply">Reply</a></li>')
+    items_html = "".join(items)
+    return _before_body_end(page, f'<section id="comments"><h3>5 Comments</h3><ol>{items_html}</ol></section>')
+
+
 def cut_short(page: str, url: str) -> str:
     """The first 30% of the page (a download cut short, or a crawler's byte cap)."""
     return page[: max(CUT_MIN_CHARS, int(len(page) * CUT_SHARE))]
@@ -162,6 +212,9 @@ VARIATIONS: dict[str, tuple[Callable[[str, str], str], bool]] = {
     "related searches box": (related_searches, True),
     "clickbait widget": (recommendation_widget, True),
     "brand repeated in title": (branded_title, True),
+    "sitemap footer": (sitemap_footer, True),
+    "share bar top and bottom": (share_bars, True),
+    "five reader comments": (genuine_comments, True),
     "first 30% of the page": (cut_short, True),
     "two paragraphs only": (thin, True),
     "JavaScript app shell": (app_shell, True),

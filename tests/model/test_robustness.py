@@ -67,3 +67,16 @@ def test_single_hit_variations_add_one_box_or_title_suffix() -> None:
     assert hrefs(widget)[:3] == hrefs(PAGE)  # the page's own links come first, unchanged
     titled = lxml.html.document_fromstring(robustness.branded_title(PAGE, URL)).findtext(".//title")
     assert titled == "Ferry timetable | Harbourgazette News - Latest Harbourgazette News and Headlines"
+
+
+def test_furniture_variations_add_footer_share_bars_and_comments() -> None:
+    footer = lxml.html.document_fromstring(robustness.sitemap_footer(PAGE, URL))
+    assert len(footer.xpath("//footer[@class='site-map']//a")) == 48
+    assert all(h.startswith("/") for h in footer.xpath("//footer[@class='site-map']//a/@href"))
+    shared = robustness.share_bars(PAGE, URL)
+    assert (
+        shared.count('class="share"') == 2 and "twitter.com/intent/tweet?url=https%3A%2F%2Fwww.harbourgazette" in shared
+    )
+    comments = lxml.html.document_fromstring(robustness.genuine_comments(PAGE, URL))
+    assert len(comments.xpath("//li[@class='comment']")) == 5
+    assert comments.xpath("//cite/a/@rel") == ["external nofollow ugc"] * 2
