@@ -14,7 +14,7 @@ from features import lexicon
 from features._common import NAN, lower_anchor_texts, per_1k_words, ratio
 from features.page import Link, Page
 from features.share import link_networks
-from features.urls import registered_domain
+from features.urls import registered_domain, web_host
 
 #: Ratios over external links are undefined (nan) with fewer external links than this.
 MIN_EXTERNAL_LINKS = 5
@@ -29,6 +29,28 @@ MIN_MONEY_DOMAINS = 2
 #: The host of an absolute web address inside a query string, plain or percent-encoded
 #: (``url=https://x.org/``, ``u=https%3A%2F%2Fx.org%2F``).
 _EMBEDDED_URL_RE = re.compile(r"=(?:https?(?::|%3a)(?://|%2f%2f)|(?=www\.))([a-z0-9.-]+)", re.IGNORECASE)
+#: Only a short inline script without event handlers or named functions is read as a redirect on load.
+#: Longer ones, and those that set ``location`` in a handler or a function called later (a search box's
+#: autocomplete, an app banner's button, a key press, a click on a slideshow), act when a visitor chooses.
+MAX_REDIRECT_SCRIPT_CHARS = 400
+_EVENT_SCRIPT_RE = re.compile(
+    r"addEventListener|\.on\(|\bon(?:click|submit|change|key\w+)\b|\.(?:click|keydown|keyup|submit|change)\(|"
+    r"\bselect\s*:|\bfunction\s+[\w$]+\s*\("
+)
+#: A meta refresh is a redirect when it fires within this many seconds; news pages reload themselves (or
+#: their home page) every few minutes.
+MAX_REFRESH_SECONDS = 10
+#: The delay and address of a meta refresh: ``content="0; url=https://x.org/"``.
+_REFRESH_RE = re.compile(
+    r"\s*(\d{1,9})?(?:\.\d*)?\s*(?:[;,]\s*(?:url\s*=\s*)?|url\s*=\s*)[\"']?([^\"'\s>]+)", re.IGNORECASE
+)
+#: An absolute (or scheme-relative) address assigned to ``location`` in a script: ``window.location.href =
+#: "https://x.org"``, ``location = '//x.org'``, ``top.location.replace("https://x.org")``,
+#: ``location.assign(...)``.
+_JS_REDIRECT_RE = re.compile(
+    r"""\blocation(?:\.href)?\s*=\s*["']((?:https?:)?//[^"'\s]+)|"""
+    r"""\blocation\.(?:replace|assign)\(\s*["']((?:https?:)?//[^"'\s]+)""",
+)
 
 
 def link_density_ratio(page: Page) -> float:
@@ -167,3 +189,28 @@ def nofollow_sponsored_ratio(page: Page) -> float:
         sum(1 for link in page.links if "nofollow" in link.rel or "sponsored" in link.rel or "ugc" in link.rel),
         len(page.links),
     )
+
+
+def offsite_redirect(page: Page) -> float:
+    """1 when the page sends its visitor to another site as it loads: a ``<meta http-equiv="refresh">``
+    to another site's address within :data:`MAX_REFRESH_SECONDS`, or a short inline script that sets or
+    replaces ``location`` with one outside any event handler (:data:`MAX_REDIRECT_SCRIPT_CHARS`). A doorway
+    shows a crawler its keywords and sends people on to the money site ("sneaky redirects"); a parked or
+    expired domain forwards to an ad feed. A legitimate redirect (to the site's mobile pages, to a sign-in,
+    to the new address of a moved page on the same site) stays on the page's own site and counts for
+    nothing. When the page's URL is unknown, any absolute address counts as another site's, as for
+    links."""
+    own = page.domain
+    targets: list[str] = []
+    refresh = page.meta.get("refresh", "")
+    m = _REFRESH_RE.match(refresh[:MAX_HREF_CHARS]) if refresh else None
+    if m is not None and int(m.group(1) or 0) <= MAX_REFRESH_SECONDS:
+        targets.append(m.group(2))
+    for script in page.location_scripts:
+        if len(script.strip()) <= MAX_REDIRECT_SCRIPT_CHARS and _EVENT_SCRIPT_RE.search(script) is None:
+            targets.extend(a or b for a, b in _JS_REDIRECT_RE.findall(script))
+    for target in targets:
+        host = web_host(target.strip())
+        if host and (not own or registered_domain(host) != own) and host != page.host:
+            return 1.0
+    return 0.0

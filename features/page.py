@@ -36,6 +36,10 @@ MAX_LINKS = 20_000
 MAX_HIDING_ATTRS = 2_000
 #: Headings, anchor texts, meta values and script URLs are cut to this many characters.
 MAX_ITEM_CHARS = 2_000
+#: Inline scripts that mention ``location`` (a redirect, maybe) are kept, this many at most, each cut to
+#: MAX_SCRIPT_CHARS characters.
+MAX_LOCATION_SCRIPTS = 20
+MAX_SCRIPT_CHARS = 4_000
 
 #: Elements that start a new visible line.
 BLOCK_TAGS = frozenset(
@@ -101,7 +105,11 @@ _STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/199
 <xsl:output method="text" encoding="UTF-8"/>
 <xsl:template match="script"><xsl:choose>
   <xsl:when test="@src">{_BR_X}{_REC_X}S<xsl:value-of select="@src"/>{_BR_X}</xsl:when>
-  <xsl:when test="contains(., 'adsbygoogle')">{_xml_char(_AD)}</xsl:when>
+  <xsl:otherwise>
+    <xsl:if test="contains(., 'adsbygoogle')">{_xml_char(_AD)}</xsl:if>
+    <xsl:if test="contains(., 'location')">{_BR_X}{_REC_X}J<xsl:value-of
+      select="substring(translate(., '{_BR_X}', ' '), 1, {MAX_SCRIPT_CHARS})"/>{_BR_X}</xsl:if>
+  </xsl:otherwise>
 </xsl:choose></xsl:template>
 <xsl:template match="{"|".join(sorted(SKIP_TAGS))}"/>
 <xsl:template match="iframe"><xsl:if test="{_AD_IFRAME_TEST}">{_xml_char(_AD)}</xsl:if></xsl:template>
@@ -249,6 +257,8 @@ class Page:
     encoding: str | None = None
     #: The hrefs of links inside hidden elements (see :attr:`hidden_chars`), at most :data:`MAX_LINKS`.
     hidden_hrefs: list[str] = field(default_factory=list)
+    #: Inline scripts that mention ``location`` (see :data:`MAX_LOCATION_SCRIPTS`).
+    location_scripts: list[str] = field(default_factory=list)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # ---------------------------------------------------------------------------------------------------
@@ -329,6 +339,7 @@ class Page:
         links: list[Link] = []
         meta: dict[str, str] = {}
         script_srcs: list[str] = []
+        location_scripts: list[str] = []
         title_parts: list[str] = []
         canonical: str | None = None
         base: str | None = None
@@ -347,6 +358,9 @@ class Page:
                 elif kind == "S":
                     if len(script_srcs) < MAX_LINKS:
                         script_srcs.append(payload[:MAX_ITEM_CHARS])
+                elif kind == "J":
+                    if len(location_scripts) < MAX_LOCATION_SCRIPTS:
+                        location_scripts.append(payload)
                 elif kind == "M":
                     key, _, value = payload.partition(_SEP)
                     key = key.strip().lower()
@@ -448,6 +462,7 @@ class Page:
             script_srcs=script_srcs,
             truncated=False,
         )
+        page.location_scripts = location_scripts
         page._resolve_links()
         return page
 

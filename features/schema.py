@@ -72,6 +72,7 @@ FEATURES: tuple[FeatureFn, ...] = (
     links.redirect_link_ratio,
     links.nofollow_sponsored_ratio,
     links.money_anchor_domain_count,
+    links.offsite_redirect,
     # 5. text quality
     text.word_count,
     text.stopword_ratio,

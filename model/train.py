@@ -93,6 +93,7 @@ MONOTONE: dict[str, int] = {
             "redirect_link_ratio",
             "nofollow_sponsored_ratio",
             "money_anchor_domain_count",
+            "offsite_redirect",
             "duplicate_line_ratio",
             "duplicate_ngram_ratio",
             "hashtags_per_1k_words",

@@ -340,3 +340,30 @@ def test_ordinary_article_is_low_on_cta_and_share(ham):
     assert ham["cta_top_repeat_count"] <= 1
     assert ham["share_row_count"] <= 1
     assert ham["teaser_unit_count"] == 0
+
+
+def test_offsite_redirect_is_a_redirect_on_load_to_another_site():
+    def redirect(head: str = "", body: str = "", url: str | None = "https://www.door.com/page") -> float:
+        return extract_features(f"<html><head>{head}</head><body>{body}<p>Text.</p></body></html>", url)[
+            "offsite_redirect"
+        ]
+
+    assert redirect(head='<meta http-equiv="refresh" content="0;url=https://money.net/go">') == 1
+    assert redirect(head="<meta http-equiv='Refresh' content='3; URL=https://money.net/'>") == 1
+    assert redirect(body='<script>setTimeout(function(){window.location.href="https://money.net/";},0)</script>') == 1
+    assert redirect(body="<script>top.location.replace('//feed.money.net/?q=1')</script>") == 1
+    assert redirect(body='<script>location = "https://money.net/"</script>', url=None) == 1  # no URL: any site
+    # The page's own site, a periodic reload, a redirect a visitor chooses: none of them.
+    assert redirect(head='<meta http-equiv="refresh" content="0;url=https://m.door.com/page">') == 0
+    assert redirect(head='<meta http-equiv="refresh" content="0;url=/new-address">') == 0
+    assert redirect(head='<meta http-equiv="refresh" content="600;url=https://news.net/">') == 0
+    assert redirect(head='<meta http-equiv="refresh" content="300">') == 0
+    assert (
+        redirect(body='<script>el.addEventListener("click", function(){ location.href = "https://app.net"; })</script>')
+        == 0
+    )
+    assert (
+        redirect(body='<script>function go(q){ document.location.href = "https://search.net/?q=" + q; }</script>') == 0
+    )
+    long_script = "var config = {};" * 40 + 'window.location = "https://app.net/";'
+    assert redirect(body=f"<script>{long_script}</script>") == 0
