@@ -106,9 +106,10 @@ _STYLESHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/199
 <xsl:template match="script"><xsl:choose>
   <xsl:when test="@src">{_BR_X}{_REC_X}S<xsl:value-of select="@src"/>{_BR_X}</xsl:when>
   <xsl:otherwise>
-    <xsl:if test="contains(., 'adsbygoogle')">{_xml_char(_AD)}</xsl:if>
-    <xsl:if test="contains(., 'location')">{_BR_X}{_REC_X}J<xsl:value-of
-      select="substring(translate(., '{_BR_X}', ' '), 1, {MAX_SCRIPT_CHARS})"/>{_BR_X}</xsl:if>
+    <xsl:variable name="code" select="string(.)"/>
+    <xsl:if test="contains($code, 'adsbygoogle')">{_xml_char(_AD)}</xsl:if>
+    <xsl:if test="contains($code, 'location')">{_BR_X}{_REC_X}J<xsl:value-of
+      select="translate(substring($code, 1, {MAX_SCRIPT_CHARS}), '{_BR_X}', ' ')"/>{_BR_X}</xsl:if>
   </xsl:otherwise>
 </xsl:choose></xsl:template>
 <xsl:template match="{"|".join(sorted(SKIP_TAGS))}"/>
