@@ -94,7 +94,7 @@ def related_searches(page: str, url: str) -> str:
     """A sidebar "Related Searches" box of five links to the site's own search, as reference and Q&A
     sites print (and parked landers too)."""
     title = _TITLE_RE.search(page)
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", title.group(1) if title else "") if w.lower() != "with"][:5]
+    words = re.findall(r"[^\W\d_]{5,}", title.group(1) if title else "")[:5]  # 5+ letters: few stop words
     items = "".join(f'<li><a href="/search?q={w.lower()}">{w.lower()} guide</a></li>' for w in words or ["help"])
     return _before_body_end(page, f'<aside class="sidebar"><h3>Related Searches</h3><ul>{items}</ul></aside>')
 

@@ -148,7 +148,7 @@ def _page_url(
 def _rewritten(pool: SourcePool, family: str, seed: int, i: int) -> Record:
     """A real page changed as a legitimate site may change it, keeping its URL: for ``synth_ham_outbound``
     its links to other sites go through the site's redirect script, carry ``rel="nofollow"``, or both; for
-    ``synth_ham_incidental`` it carries one to three things spam also prints (see _incidental). The first of
+    ``synth_ham_incidental`` it carries one or two things spam also prints (see _incidental). The first of
     up to :data:`MAX_SHELL_ATTEMPTS` drawn pages that the change applies to (else the last one drawn).
     Outbound pages are drawn among those with a URL, which tells the site's own links from the others; from
     all pages, without a URL, when no page has one."""
