@@ -32,6 +32,7 @@ from features.urls import registered_domain, url_host
 from model.corpus import CorpusError, Record, add_corpus_argument, iter_corpus
 from model.manifest import ModelError
 from model.synth._rewrite import WRAPPERS, nofollow_outbound_links, wrap_outbound_links
+from model.synth._shell import insert_before_body_end
 
 __all__ = ["VARIATIONS", "main", "run"]
 
@@ -61,11 +62,6 @@ def nofollow(page: str, url: str) -> str:
     return nofollow_outbound_links(random.Random(0), page, url, rel="nofollow noopener")[0]
 
 
-def _before_body_end(page: str, block: str) -> str:
-    i = page.lower().rfind("</body>")
-    return page + block if i < 0 else page[:i] + block + page[i:]
-
-
 def affiliate_box(page: str, url: str) -> str:
     """A box of six "Check price on Amazon" links with an affiliate tag, as review sites carry."""
     items = "".join(
@@ -73,7 +69,7 @@ def affiliate_box(page: str, url: str) -> str:
         "Check price on Amazon</a></li>"
         for i in range(6)
     )
-    return _before_body_end(page, f'<aside class="products"><ul>{items}</ul></aside>')
+    return insert_before_body_end(page, f'<aside class="products"><ul>{items}</ul></aside>')
 
 
 def hidden_menu(page: str, url: str) -> str:
@@ -96,7 +92,7 @@ def related_searches(page: str, url: str) -> str:
     title = _TITLE_RE.search(page)
     words = re.findall(r"[^\W\d_]{5,}", title.group(1) if title else "")[:5]  # 5+ letters: few stop words
     items = "".join(f'<li><a href="/search?q={w.lower()}">{w.lower()} guide</a></li>' for w in words or ["help"])
-    return _before_body_end(page, f'<aside class="sidebar"><h3>Related Searches</h3><ul>{items}</ul></aside>')
+    return insert_before_body_end(page, f'<aside class="sidebar"><h3>Related Searches</h3><ul>{items}</ul></aside>')
 
 
 def recommendation_widget(page: str, url: str) -> str:
@@ -112,7 +108,7 @@ def recommendation_widget(page: str, url: str) -> str:
         f'<div class="trc_item"><a href="https://partner{i}.example/story-{i}?utm_source=taboola">{t}</a></div>'
         for i, t in enumerate(teasers)
     )
-    return _before_body_end(
+    return insert_before_body_end(
         page,
         f'<div id="taboola-below-article"><h4>Around the Web</h4>{items}</div>'
         '<script async src="https://cdn.taboola.com/libtrc/site/loader.js"></script>',
@@ -139,7 +135,7 @@ def sitemap_footer(page: str, url: str) -> str:
         + "</ul></div>"
         for s in sections
     )
-    return _before_body_end(page, f'<footer class="site-map">{cols}</footer>')
+    return insert_before_body_end(page, f'<footer class="site-map">{cols}</footer>')
 
 
 def share_bars(page: str, url: str) -> str:
@@ -155,7 +151,7 @@ def share_bars(page: str, url: str) -> str:
     bar = f'<div class="share"><span>Share this article</span>{links}</div>'
     m = _BODY_OPEN_RE.search(page)
     top = bar + page if m is None else page[: m.end()] + bar + page[m.end() :]
-    return _before_body_end(top, bar)
+    return insert_before_body_end(top, bar)
 
 
 def genuine_comments(page: str, url: str) -> str:
@@ -172,7 +168,7 @@ def genuine_comments(page: str, url: str) -> str:
         author = f'<a href="{site}" rel="external nofollow ugc">{name}</a>' if site else name
         items.append(f'<li class="comment"><cite>{author}</cite><p>{text}</p><a href="#reply">Reply</a></li>')
     items_html = "".join(items)
-    return _before_body_end(page, f'<section id="comments"><h3>5 Comments</h3><ol>{items_html}</ol></section>')
+    return insert_before_body_end(page, f'<section id="comments"><h3>5 Comments</h3><ol>{items_html}</ol></section>')
 
 
 def cut_short(page: str, url: str) -> str:

@@ -27,7 +27,7 @@ from urllib.parse import quote_plus
 
 from model.synth import _lexicon as lex
 from model.synth._pool import SourcePool
-from model.synth._shell import attr, esc
+from model.synth._shell import add_to_head, attr, esc, insert_before_body_end
 from model.synth._sources import TextSource
 
 __all__ = ["INCIDENTALS", "add_incidentals"]
@@ -60,8 +60,6 @@ BRANDED_TITLES = (
     "{t} | {b} | {b}.com",
 )
 _TITLE_RE = re.compile(r"(<title[^>]*>)(.*?)(</title\s*>)", re.IGNORECASE | re.DOTALL)
-_BODY_END_RE = re.compile(r"</body\s*>", re.IGNORECASE)
-_HEAD_END_RE = re.compile(r"</head\s*>", re.IGNORECASE)
 _META_KEYWORDS_RE = re.compile(r"<meta[^>]+name\s*=\s*[\"']?keywords", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
 
@@ -69,14 +67,6 @@ _WORD_RE = re.compile(r"[^\W\d_]{3,}")
 def _content_words(text: str, lang: str) -> list[str]:
     stop = lex.STOPWORDS.get(lang, lex.STOPWORDS["en"])
     return [w for w in _WORD_RE.findall(text) if w.lower() not in stop]
-
-
-def _insert_before_body_end(page: str, fragment: str) -> str:
-    matches = list(_BODY_END_RE.finditer(page))
-    if not matches:
-        return page + "\n" + fragment
-    at = matches[-1].start()
-    return page[:at] + fragment + "\n" + page[at:]
 
 
 def _related_searches(rng: random.Random, page: str, src: TextSource, lang: str) -> str:
@@ -95,7 +85,7 @@ def _related_searches(rng: random.Random, page: str, src: TextSource, lang: str)
     header = rng.choice(RELATED_SEARCH_HEADERS.get(lang, RELATED_SEARCH_HEADERS["en"]))
     tag = rng.choice(("h3", "h4", "strong", "div"))
     box = rng.choice(("aside", "div", "section"))
-    return _insert_before_body_end(
+    return insert_before_body_end(
         page,
         f'<{box} class="{rng.choice(("related-searches", "rs", "sidebar-box", "topics"))}">'
         f"<{tag}>{esc(header)}</{tag}><ul>{items}</ul></{box}>",
@@ -125,7 +115,7 @@ def _recommendation_widget(rng: random.Random, pool: SourcePool, page: str, src:
     header = rng.choice(lex.SPONSORED_HEADERS.get(lang, lex.SPONSORED_HEADERS["en"]))
     brand = re.sub(r"\W", "", src.site.split(".")[0].lower()) or "site"
     script = rng.choice(WIDGET_SCRIPTS).format(brand=brand)
-    return _insert_before_body_end(
+    return insert_before_body_end(
         page,
         f'<div class="{rng.choice(("taboola-below-article", "OUTBRAIN", "recommended", "mgid-widget"))}">'
         f"<h4>{esc(header)}</h4>{''.join(teasers)}</div>"
@@ -157,9 +147,7 @@ def _meta_keywords(rng: random.Random, page: str, src: TextSource, lang: str) ->
         entry = " ".join(words[start : start + k])
         if entry not in entries:
             entries.append(entry)
-    tag = f'<meta name="keywords" content="{attr(rng.choice((", ", ",")).join(entries))}">'
-    m = _HEAD_END_RE.search(page)
-    return page[: m.start()] + tag + "\n" + page[m.start() :] if m else tag + "\n" + page
+    return add_to_head(page, f'<meta name="keywords" content="{attr(rng.choice((", ", ",")).join(entries))}">\n')
 
 
 def add_incidentals(rng: random.Random, pool: SourcePool, index: int) -> tuple[str, list[str]]:

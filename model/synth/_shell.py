@@ -138,7 +138,7 @@ class Shell:
             else:
                 prefix = _set_meta(prefix, frozenset({"keywords"}), meta_keywords)
         if head_extra:
-            prefix = _add_to_head(prefix, self.adapt(head_extra))
+            prefix = add_to_head(prefix, self.adapt(head_extra))
         body = self.body.replace(SLOT, self.adapt(fragment), 1)
         if TITLE_SLOT in body:
             body = body.replace(TITLE_SLOT, self.adapt(esc(title or "")))
@@ -167,7 +167,7 @@ def _set_title(prefix: str, title: str, adapt) -> str:
     new = adapt(esc(title))
     if _TITLE.search(prefix):
         return _TITLE.sub(lambda m: m.group(0)[: m.group(0).index(">") + 1] + new + "</title>", prefix, count=1)
-    return _add_to_head(prefix, f"<title>{new}</title>")
+    return add_to_head(prefix, f"<title>{new}</title>")
 
 
 def _set_meta(prefix: str, keys: frozenset[str], value: str) -> str:
@@ -181,7 +181,8 @@ def _set_meta(prefix: str, keys: frozenset[str], value: str) -> str:
     return _META.sub(fix, prefix)
 
 
-def _add_to_head(prefix: str, markup: str) -> str:
+def add_to_head(prefix: str, markup: str) -> str:
+    """``markup`` at the end of the page's ``<head>`` (before ``<body>`` or at the start without one)."""
     m = _HEAD_CLOSE.search(prefix)
     if m:
         return prefix[: m.start()] + markup + prefix[m.start() :]
@@ -189,6 +190,15 @@ def _add_to_head(prefix: str, markup: str) -> str:
     if m:
         return prefix[: m.start()] + markup + prefix[m.start() :]
     return markup + prefix
+
+
+def insert_before_body_end(page: str, fragment: str) -> str:
+    """``fragment`` just before the page's last ``</body>`` (at the end without one)."""
+    matches = list(_BODY_CLOSE.finditer(page))
+    if not matches:
+        return page + "\n" + fragment
+    at = matches[-1].start()
+    return page[:at] + fragment + "\n" + page[at:]
 
 
 #: Tags that can hold a page's main text directly (text nodes separated by <br>) or as <p> children.
