@@ -200,7 +200,6 @@ def offsite_redirect(page: Page) -> float:
     to the new address of a moved page on the same site) stays on the page's own site and counts for
     nothing. When the page's URL is unknown, any absolute address counts as another site's, as for
     links."""
-    own = page.domain
     targets: list[str] = []
     refresh = page.meta.get("refresh", "")
     m = _REFRESH_RE.match(refresh[:MAX_HREF_CHARS]) if refresh else None
@@ -211,6 +210,6 @@ def offsite_redirect(page: Page) -> float:
             targets.extend(a or b for a, b in _JS_REDIRECT_RE.findall(script))
     for target in targets:
         host = web_host(target.strip())
-        if host and (not own or registered_domain(host) != own) and host != page.host:
+        if host and not page.is_own_site(host, registered_domain(host)):
             return 1.0
     return 0.0

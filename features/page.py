@@ -471,7 +471,7 @@ class Page:
     def _resolve_links(self) -> None:
         """Classify every analysed link relative to the page's own site."""
         own, own_host = self.domain, self.host
-        scheme_match = _SCHEME_RE.match
+        scheme_match, is_own_site = _SCHEME_RE.match, self.is_own_site
         for link in self.links:
             href = link.href
             if not href or href[0] == "#":
@@ -484,7 +484,7 @@ class Page:
             if host is not None:
                 link.host = host
                 link.domain = domain = registered_domain(host)
-                link.kind = "internal" if (own and domain == own) or host == own_host else "external"
+                link.kind = "internal" if is_own_site(host, domain) else "external"
                 continue
             s = scheme_match(href)
             if s is not None:
@@ -499,6 +499,12 @@ class Page:
                     link.kind, link.host = "other", scheme
                 continue
             link.kind, link.host, link.domain = "internal", own_host, own
+
+    def is_own_site(self, host: str, domain: str) -> bool:
+        """Whether a web address with this ``host`` (and registered ``domain``) is on the page's own site: the
+        page's registered domain, or its very host."""
+        own = self.domain
+        return bool(own and domain == own) or host == self.host
 
     @cached_property
     def host(self) -> str:
