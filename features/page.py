@@ -1,7 +1,7 @@
 """One parsed, bounded view of an HTML document that every feature reads from.
 
 A :class:`Page` is built once per document: bytes are decoded the way Scrapy decodes a response
-(``w3lib.encoding.html_to_unicode``: BOM, then HTTP header, then ``<meta charset>``, then UTF-8), the text
+(:func:`decode_html`: BOM, then HTTP header, then ``<meta charset>``, then UTF-8), the text
 is parsed by lxml, and one walk over the tree collects everything the features need: the visible text cut
 into lines at block boundaries, the headings, the links with their anchor text, the meta tags, script
 sources and ad slots. Features never parse or walk the tree again.
@@ -20,12 +20,12 @@ from itertools import chain
 from typing import Any
 
 from lxml import etree
-from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, to_unicode
 
 from features import lexicon
 from features.urls import registered_domain, url_host, web_host
 
-__all__ = ["MAX_BYTES", "MAX_LINKS", "Heading", "Link", "Page"]
+__all__ = ["MAX_BYTES", "MAX_LINKS", "Heading", "Link", "Page", "decode_html"]
 
 #: Only this prefix of a document is analysed (bytes of raw input, characters of decoded input). Spam
 #: structure shows well within it; the cap keeps a 50 MB page as cheap as a 2 MB one.
@@ -156,23 +156,38 @@ def _hidden_text(root: etree._Element) -> tuple[int, list[str]]:
     return total, hrefs
 
 
+#: Encoding assumed when neither a BOM, the header nor a ``<meta charset>`` names one (Scrapy's default).
+DEFAULT_ENCODING = "utf-8"
+
+
+def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """``(encoding, text)`` of an HTML body, decoded as a Scrapy response decodes it: a byte-order mark,
+    then the charset of the HTTP ``Content-Type`` header, then a ``<meta charset>`` (or ``http-equiv``)
+    declaration, then UTF-8. Undecodable bytes become U+FFFD; nothing is guessed from the bytes, so the
+    same body always decodes the same way.
+
+    Spelled out with w3lib's parts rather than left to ``w3lib.encoding.html_to_unicode``, whose rules
+    changed in w3lib 2.6 (without a declared charset it guesses one from the bytes, as a browser does)."""
+    enc, bom = read_bom(raw)
+    if enc is not None and bom is not None:
+        return enc, to_unicode(raw[len(bom) :], enc)
+    enc = http_content_type_encoding(content_type) or html_body_declared_encoding(raw) or DEFAULT_ENCODING
+    return enc, to_unicode(raw, enc)
+
+
 def _body_bytes(text: str) -> bytes:
     """What lxml parses: the text without NUL characters and outer whitespace, as UTF-8."""
     return text.replace("\x00", "").strip().encode("utf-8", "replace") or b"<html/>"
 
 
 def _utf8_body(header: str | None, raw: bytes) -> tuple[str, bytes] | None:
-    """``html_to_unicode``'s encoding and :func:`_body_bytes` of its text, for input it decodes as UTF-8
+    """:func:`decode_html`'s encoding and :func:`_body_bytes` of its text, for input it decodes as UTF-8
     without an error (most pages), computed on the bytes: decoding and encoding again would give them back.
     None for anything else (a BOM, another charset, invalid UTF-8, or a first or last character that
     ``str.strip`` would remove but ``bytes.strip`` does not), which takes the general path."""
-    if read_bom(raw)[0] is not None:  # the steps of html_to_unicode, without decoding
+    if read_bom(raw)[0] is not None:  # the steps of decode_html, without decoding
         return None
-    enc = http_content_type_encoding(header)
-    if enc is None:
-        enc = html_body_declared_encoding(raw)
-    if enc is None:
-        enc = "utf8"  # html_to_unicode's default
+    enc = http_content_type_encoding(header) or html_body_declared_encoding(raw) or DEFAULT_ENCODING
     if enc not in ("utf-8", "utf8"):
         return None
     if not raw.isascii():
@@ -289,7 +304,7 @@ class Page:
             if fast is not None:
                 detected, body = fast
             else:
-                detected, text = html_to_unicode(header, raw)
+                detected, text = decode_html(raw, header)
                 body = _body_bytes(text)
         elif isinstance(html, str):
             body, detected = _body_bytes(html[:max_bytes]), None

@@ -9,9 +9,9 @@ Three on-disk layouts are read, and :func:`iter_corpus` picks the reader from wh
 * a directory of HTML files with a ``labels.csv`` (``path,label[,url]``): :func:`read_html_dir`;
 * a web archive (``.warc`` / ``.warc.gz``) with a labels CSV keyed by URL (``url,label``): :func:`read_warc`.
 
-Bytes (HTML files, WARC payloads) are decoded the way Scrapy decodes a response body:
-``w3lib.encoding.html_to_unicode`` with the HTTP ``Content-Type`` header where there is one, then the
-byte-order mark, the ``<meta charset>`` and finally UTF-8.
+Bytes (HTML files, WARC payloads) are decoded the way Scrapy decodes a response body
+(:func:`features.page.decode_html`): the byte-order mark, the HTTP ``Content-Type`` header where there is one,
+the ``<meta charset>`` and finally UTF-8.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from features.page import decode_html as page_decode_html
 from features.urls import registered_domain
 
 __all__ = [
@@ -120,8 +121,6 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 WARC_LABELS_SEPARATOR = "::"
 #: MIME types a WARC response must carry to count as an HTML page (parameters such as charset ignored).
 HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
-#: Encoding assumed when neither the header, a BOM nor a ``<meta charset>`` names one (Scrapy's default).
-DEFAULT_ENCODING = "utf-8"
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
@@ -129,10 +128,7 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
 
     Undecodable bytes become U+FFFD rather than an error, as in a Scrapy ``TextResponse``.
     """
-    from w3lib.encoding import html_to_unicode
-
-    _, text = html_to_unicode(content_type, body, default_encoding=DEFAULT_ENCODING)
-    return text
+    return page_decode_html(body, content_type)[1]
 
 
 def is_html_content_type(content_type: str | None) -> bool:

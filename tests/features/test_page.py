@@ -83,6 +83,22 @@ def test_bytes_are_decoded_like_scrapy():
     assert Page.from_html("<p>Grüße</p>".encode("cp1252"), content_type="text/html; charset=cp1252").lines == ["Grüße"]
 
 
+def test_decoding_follows_declarations_and_never_guesses():
+    from features.page import decode_html
+
+    # The header wins over <meta>; a BOM wins over both.
+    body = "<meta charset='utf-8'><p>Grüße</p>".encode("cp1252")
+    assert decode_html(body, "text/html; charset=windows-1252")[1].endswith("<p>Grüße</p>")
+    assert decode_html(b"\xef\xbb\xbf<p>Gr\xc3\xbc\xc3\x9fe</p>", "text/html; charset=latin-1") == (
+        "utf-8",
+        "<p>Grüße</p>",
+    )
+    # Nothing declared: UTF-8, undecodable bytes as U+FFFD, whatever the bytes look like (w3lib >= 2.6's
+    # html_to_unicode would guess windows-1252 here).
+    assert decode_html("<p>Grüße, café</p>".encode("cp1252")) == ("utf-8", "<p>Gr\ufffd\ufffde, caf\ufffd</p>")
+    assert Page.from_html("<p>Grüße</p>".encode("cp1252")).lines == ["Gr\ufffd\ufffde"]
+
+
 def test_from_tree_matches_from_html():
     html = '<html><body><h1>T</h1><p>a <a href="https://x.org/">b</a></p><ul><li>c</li></ul></body></html>'
     tree = lxml.html.document_fromstring(html)
