@@ -4,14 +4,18 @@ Scores real legitimate pages as they are and after each of a few variations that
 say nothing about spam: outbound links through the site's redirect script, ``rel="nofollow"`` on outbound
 links, an affiliate box, a hidden mobile menu of social profiles, a "Related Searches" sidebar, a
 recommendation widget with one clickbait teaser, the site's brand repeated in the title, a footer of
-section links, share bars above and below the article, five reader comments, a page cut short, a thin
-page of two paragraphs, a JavaScript app shell, no URL at all. For each, it prints how many pages the
+section links, six ad slots, a sponsored-links box, a trending list, related posts with "Read more" links,
+a tag cloud, a "Follow us" row, share bars above and below the article, five reader comments, a page cut
+short, a thin page of two paragraphs, a JavaScript app shell, no URL at all; and two stacks of six of these
+at once, as a commercial news article and a blog post carry them. For each, it prints how many pages the
 model flags. A variation that flags many more pages than the pages as they are is a false-positive trap
 on real crawls: the bundled model once flagged 198 of 531 pages once their links went through
 ``/out?url=``, which is how ``synth_ham_outbound`` (model/synth/_rewrite.py) came about, and then its
-nofollow pages: adding ``rel="nofollow"`` to outbound links flagged 9 of 542. The three single-hit
-variations (related searches, clickbait widget, brand in title) are close to what ``synth_ham_incidental``
-(model/synth/_incidental.py) trains on, so they guard against a regression more than they test anything new.
+nofollow pages: adding ``rel="nofollow"`` to outbound links flagged 9 of 542. The single variations from
+the related-searches box on are close to what ``synth_ham_incidental`` (model/synth/_incidental.py)
+trains on, so they guard against a regression more than they test anything new; the stacks are written
+here, apart from it, and the news stack flagged 43 of 542 before that family stacked what one kind of
+site prints.
 
     python -m model.robustness --corpus ../shared/corpus/ham [--every 6] [--model DIR]
 
@@ -32,7 +36,7 @@ from features.urls import registered_domain, url_host
 from model.corpus import CorpusError, Record, add_corpus_argument, iter_corpus
 from model.manifest import ModelError
 from model.synth._rewrite import WRAPPERS, nofollow_outbound_links, wrap_outbound_links
-from model.synth._shell import insert_before_body_end
+from model.synth._shell import TITLE_RE, insert_after_body_start, insert_before_body_end
 
 __all__ = ["VARIATIONS", "main", "run"]
 
@@ -44,11 +48,12 @@ EXIT_OK, EXIT_USAGE = 0, 2
 CUT_SHARE, CUT_MIN_CHARS = 0.3, 2000
 #: A thin page keeps this many paragraphs.
 THIN_PARAGRAPHS = 2
+#: Ad slots the ad-slot variation adds (after the first paragraphs).
+AD_SLOTS = 6
 
-_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _P_RE = re.compile(r"<p[\s>].*?</p>", re.IGNORECASE | re.DOTALL)
 _HEAD_RE = re.compile(r"<head[\s>].*?</head>", re.IGNORECASE | re.DOTALL)
-_BODY_OPEN_RE = re.compile(r"<body[^>]*>", re.IGNORECASE)
+_P_CLOSE_RE = re.compile(r"</p\s*>", re.IGNORECASE)
 _SOCIAL = ("twitter.com", "facebook.com", "instagram.com", "youtube.com", "linkedin.com", "partner-news.example")
 
 
@@ -75,9 +80,7 @@ def affiliate_box(page: str, url: str) -> str:
 def hidden_menu(page: str, url: str) -> str:
     """A mobile menu hidden with ``display:none`` that links the site's social profiles and a partner."""
     links = "".join(f'<li><a href="https://{d}/site">{d.split(".")[0]}</a></li>' for d in _SOCIAL)
-    menu = f'<div class="mobile-menu" style="display:none"><ul>{links}</ul></div>'
-    m = _BODY_OPEN_RE.search(page)
-    return menu + page if m is None else page[: m.end()] + menu + page[m.end() :]
+    return insert_after_body_start(page, f'<div class="mobile-menu" style="display:none"><ul>{links}</ul></div>')
 
 
 def _brand(url: str) -> str:
@@ -89,8 +92,8 @@ def _brand(url: str) -> str:
 def related_searches(page: str, url: str) -> str:
     """A sidebar "Related Searches" box of five links to the site's own search, as reference and Q&A
     sites print (and parked landers too)."""
-    title = _TITLE_RE.search(page)
-    words = re.findall(r"[^\W\d_]{5,}", title.group(1) if title else "")[:5]  # 5+ letters: few stop words
+    title = TITLE_RE.search(page)
+    words = re.findall(r"[^\W\d_]{5,}", title.group(2) if title else "")[:5]  # 5+ letters: few stop words
     items = "".join(f'<li><a href="/search?q={w.lower()}">{w.lower()} guide</a></li>' for w in words or ["help"])
     return insert_before_body_end(page, f'<aside class="sidebar"><h3>Related Searches</h3><ul>{items}</ul></aside>')
 
@@ -118,8 +121,8 @@ def recommendation_widget(page: str, url: str) -> str:
 def branded_title(page: str, url: str) -> str:
     """The title with the site's brand added twice ("... | Brand News - Latest Brand News and Headlines")."""
     brand = _brand(url)
-    return _TITLE_RE.sub(
-        lambda m: f"<title>{m.group(1)} | {brand} News - Latest {brand} News and Headlines</title>", page, count=1
+    return TITLE_RE.sub(
+        lambda m: f"<title>{m.group(2)} | {brand} News - Latest {brand} News and Headlines</title>", page, count=1
     )
 
 
@@ -149,9 +152,7 @@ def share_bars(page: str, url: str) -> str:
         f'<a href="https://pinterest.com/pin/create/button/?url={u}">Pinterest</a><a href="mailto:?body={u}">Email</a>'
     )
     bar = f'<div class="share"><span>Share this article</span>{links}</div>'
-    m = _BODY_OPEN_RE.search(page)
-    top = bar + page if m is None else page[: m.end()] + bar + page[m.end() :]
-    return insert_before_body_end(top, bar)
+    return insert_before_body_end(insert_after_body_start(page, bar), bar)
 
 
 def genuine_comments(page: str, url: str) -> str:
@@ -169,6 +170,101 @@ def genuine_comments(page: str, url: str) -> str:
         items.append(f'<li class="comment"><cite>{author}</cite><p>{text}</p><a href="#reply">Reply</a></li>')
     items_html = "".join(items)
     return insert_before_body_end(page, f'<section id="comments"><h3>5 Comments</h3><ol>{items_html}</ol></section>')
+
+
+def ad_slots(page: str, url: str) -> str:
+    """An AdSense slot after each of the first six paragraphs, and the AdSense loader."""
+    slot = (
+        '<ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-1234567890123456" '
+        'data-ad-slot="4567890123"></ins><script>(adsbygoogle = window.adsbygoogle || []).push({});</script>'
+    )
+    ends = [m.end() for m in _P_CLOSE_RE.finditer(page)][:AD_SLOTS]
+    for at in reversed(ends):
+        page = page[:at] + slot + page[at:]
+    loader = '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"></script>'
+    return insert_after_body_start(page, loader)
+
+
+def sponsored_box(page: str, url: str) -> str:
+    """Three native ads to advertisers' sites under a "Sponsored" label."""
+    ads = ("Compare mortgage rates in minutes", "The mattress everyone is talking about", "Plan your next cruise")
+    items = "".join(
+        f'<li><a href="https://adv{i}.example.com/landing?utm_campaign=native" rel="sponsored">{t}</a></li>'
+        for i, t in enumerate(ads)
+    )
+    return insert_before_body_end(page, f'<div class="sponsored"><span>Sponsored</span><ul>{items}</ul></div>')
+
+
+def trending_list(page: str, url: str) -> str:
+    """A "Trending Now" sidebar of ten of the site's own headlines on other subjects."""
+    heads = (
+        "Storm warning issued for the weekend",
+        "School board delays vote on new calendar",
+        "Police name suspect in bank robbery",
+        "Prices at the pump fall for third week",
+        "Local chef opens second restaurant",
+        "Road closures planned for marathon",
+        "Hospital expands emergency department",
+        "Library to extend opening hours",
+        "Festival lineup announced",
+        "Team signs new coach",
+    )
+    items = "".join(f'<li><a href="/news/story-{i}/">{h}</a></li>' for i, h in enumerate(heads))
+    return insert_before_body_end(page, f"<aside><h3>Trending Now</h3><ol>{items}</ol></aside>")
+
+
+def related_posts(page: str, url: str) -> str:
+    """Five related posts of the site, each with a blurb and a "Read more »" link, as blog themes print."""
+    titles = (
+        "How we rebuilt the old barn",
+        "Ten years of the summer market",
+        "A guide to the new bus routes",
+        "What the council decided on parking",
+        "Meet the volunteers behind the food bank",
+    )
+    items = "".join(
+        f'<div class="post"><h4><a href="/2024/05/post-{i}/">{t}</a></h4><p>{t}, and what it means for the town.'
+        f'</p><a href="/2024/05/post-{i}/" class="more">Read more »</a></div>'
+        for i, t in enumerate(titles)
+    )
+    return insert_before_body_end(page, f'<section class="related"><h3>Related posts</h3>{items}</section>')
+
+
+def tag_cloud(page: str, url: str) -> str:
+    """A WordPress tag cloud of twenty tags."""
+    tags = "history travel food photography family garden recipes weekend local events music books hiking coffee"
+    tags += " review tips diy kids holidays art"
+    items = " ".join(
+        f'<a href="/tag/{t}/" class="tag-cloud-link" style="font-size:{10 + i % 8}pt">{t}</a>'
+        for i, t in enumerate(tags.split())
+    )
+    return insert_before_body_end(
+        page, f'<aside class="widget"><h3>Tags</h3><div class="tagcloud">{items}</div></aside>'
+    )
+
+
+def follow_row(page: str, url: str) -> str:
+    """A "Follow us" row of eight social profiles."""
+    nets = ("facebook.com", "twitter.com", "instagram.com", "youtube.com", "linkedin.com", "pinterest.com")
+    items = " ".join(
+        f'<a href="https://{d}/oursite">{d.split(".")[0].title()}</a>' for d in (*nets, "tiktok.com", "t.me")
+    )
+    return insert_before_body_end(page, f'<div class="follow">Follow us: {items}</div>')
+
+
+def _stack(*variations: Callable[[str, str], str]) -> Callable[[str, str], str]:
+    def stacked(page: str, url: str) -> str:
+        for vary in variations:
+            page = vary(page, url)
+        return page
+
+    return stacked
+
+
+#: What a commercial news article carries all at once.
+news_page_kit = _stack(trending_list, share_bars, recommendation_widget, ad_slots, sponsored_box, branded_title)
+#: What a blog post carries all at once.
+blog_post_kit = _stack(related_posts, tag_cloud, share_bars, follow_row, ad_slots, genuine_comments)
 
 
 def cut_short(page: str, url: str) -> str:
@@ -209,11 +305,19 @@ VARIATIONS: dict[str, tuple[Callable[[str, str], str], bool]] = {
     "clickbait widget": (recommendation_widget, True),
     "brand repeated in title": (branded_title, True),
     "sitemap footer": (sitemap_footer, True),
+    "six ad slots": (ad_slots, True),
+    "sponsored links box": (sponsored_box, True),
+    "trending list": (trending_list, True),
+    "related posts, read more": (related_posts, True),
+    "tag cloud": (tag_cloud, True),
+    "follow-us row": (follow_row, True),
     "share bar top and bottom": (share_bars, True),
     "five reader comments": (genuine_comments, True),
     "first 30% of the page": (cut_short, True),
     "two paragraphs only": (thin, True),
     "JavaScript app shell": (app_shell, True),
+    "news page: six of these": (news_page_kit, True),
+    "blog post: six of these": (blog_post_kit, True),
     "no URL given": (lambda page, url: page, False),
 }
 

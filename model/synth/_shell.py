@@ -36,7 +36,8 @@ MIN_P_FOR_SLOT = 2
 _BODY_OPEN = re.compile(r"<body\b[^>]*>", re.I)
 _BODY_CLOSE = re.compile(r"</body\s*>", re.I)
 _HEAD_CLOSE = re.compile(r"</head\s*>", re.I)
-_TITLE = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.I | re.S)
+#: A page's ``<title>`` element: groups the start tag, the text and the end tag.
+TITLE_RE = re.compile(r"(<title\b[^>]*>)(.*?)(</title\s*>)", re.I | re.S)
 _META = re.compile(r"<meta\b[^>]*>", re.I)
 _META_KEY = re.compile(r"""\b(?:name|property)\s*=\s*["']?([\w:.-]+)""", re.I)
 _META_CONTENT = re.compile(r"""(\bcontent\s*=\s*)(["'])(.*?)\2""", re.I | re.S)
@@ -165,8 +166,8 @@ def replace_domain(text: str, old: str, new: str) -> str:
 
 def _set_title(prefix: str, title: str, adapt) -> str:
     new = adapt(esc(title))
-    if _TITLE.search(prefix):
-        return _TITLE.sub(lambda m: m.group(0)[: m.group(0).index(">") + 1] + new + "</title>", prefix, count=1)
+    if TITLE_RE.search(prefix):
+        return TITLE_RE.sub(lambda m: m.group(1) + new + "</title>", prefix, count=1)
     return add_to_head(prefix, f"<title>{new}</title>")
 
 
@@ -190,6 +191,14 @@ def add_to_head(prefix: str, markup: str) -> str:
     if m:
         return prefix[: m.start()] + markup + prefix[m.start() :]
     return markup + prefix
+
+
+def insert_after_body_start(page: str, fragment: str) -> str:
+    """``fragment`` just after the page's ``<body>`` tag (at the start without one)."""
+    m = _BODY_OPEN.search(page)
+    if m is None:
+        return fragment + "\n" + page
+    return page[: m.end()] + fragment + "\n" + page[m.end() :]
 
 
 def insert_before_body_end(page: str, fragment: str) -> str:
