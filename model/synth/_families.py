@@ -565,7 +565,7 @@ def parked(ctx: Ctx) -> Content:
     # script of the lander, or through one ad feed's host: none of that is what makes a lander.
     ad_rel = "nofollow" if rng.random() < 0.5 else None
     ad_route = rng.choice(("advertiser", "click", "feed"))
-    feed = ctx.ext_domain()
+    feed = ctx.ext_domain() if ad_route == "feed" else ""
     if n_ads:
         ads = []
         for k, s in enumerate(ctx.others(n_ads, same_lang=rng.random() < 0.5)):
@@ -683,8 +683,21 @@ def doorway(ctx: Ctx) -> Content:
     )
 
 
-def _ad_slot(ctx: Ctx, kind: str) -> str:
-    rng = ctx.rng
+#: The script tag that loads Google Publisher Tag ads.
+GPT_LOADER = '<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
+
+
+def adsense_loader(rng: random.Random) -> str:
+    """The script tag that loads AdSense, with a publisher id."""
+    return (
+        '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client='
+        f'ca-pub-{rng.randrange(10**16):016d}" crossorigin="anonymous"></script>'
+    )
+
+
+def ad_markup(rng: random.Random, kind: str) -> str:
+    """One ad slot as publishers paste it: ``kind`` "adsense" (an ``<ins class="adsbygoogle">`` and its push)
+    or "gpt" (a Google Publisher Tag ``div-gpt-ad-*`` container)."""
     if kind == "adsense":
         return (
             '<ins class="adsbygoogle" style="display:block" '
@@ -699,6 +712,13 @@ def _ad_slot(ctx: Ctx, kind: str) -> str:
             f'<div id="{slot}"><script>googletag.cmd.push(function() {{ googletag.display("{slot}"); }});'
             "</script></div>"
         )
+    raise ValueError(f"unknown ad kind {kind!r}")
+
+
+def _ad_slot(ctx: Ctx, kind: str) -> str:
+    if kind in ("adsense", "gpt"):
+        return ad_markup(ctx.rng, kind)
+    rng = ctx.rng
     label = ctx.words(lex.AD_LABELS)
     return f'<div{ctx.m.cls("ad")}><span>{esc(label)}</span><div id="ad-{rng.randint(1, 999)}"></div></div>'
 
@@ -760,12 +780,9 @@ def clickbait_mfa(ctx: Ctx) -> Content:
         out.append(f"<div{m.cls('grid')}>" + "\n".join(cards) + "</div>")
     head = []
     if "adsense" in ad_kinds or rng.random() < 0.3:
-        head.append(
-            '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client='
-            f'ca-pub-{rng.randrange(10**16):016d}" crossorigin="anonymous"></script>'
-        )
+        head.append(adsense_loader(rng))
     if "gpt" in ad_kinds:
-        head.append('<script async src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>')
+        head.append(GPT_LOADER)
     return Content("\n".join(out), title, cut(" ".join(sents[:2]), 160), head_extra="\n".join(head))
 
 

@@ -1,7 +1,7 @@
-"""Legitimate pages that carry, once, what the spam lexicons look for, labelled ``ham``.
+"""Legitimate pages that carry what the spam lexicons and structure features look for, labelled ``ham``.
 
-``synth_ham_incidental``: a real page kept whole, plus one or two things legitimate sites print that
-also appear on spam, each once and in its ordinary place:
+``synth_ham_incidental``: a real page kept whole, plus one to five things legitimate sites print that also
+appear on spam, each in its ordinary place and in the ordinary amount:
 
 - a "Related searches" box of links to the site's own search (reference sites, Q&A sites, shops);
 - a recommendation widget ("Around the Web", "Promoted Stories", "Anzeige") whose teasers include a
@@ -9,13 +9,22 @@ also appear on spam, each once and in its ordinary place:
   widget's loader script;
 - a title that repeats the site's brand or topic ("... | Malawi news, Malawi - NyasaTimes", "... | One
   America News Network - Breaking News | Latest News Headlines");
-- a ``<meta name="keywords">`` list of 8 to 25 entries, as news and shop systems still write.
+- a ``<meta name="keywords">`` list of 8 to 25 entries, as news and shop systems still write;
+- two to eight ad slots between the article's paragraphs, with their loader;
+- a box of two to four paid links under a "Sponsored" label;
+- a "Most read" / "Trending" list of the site's own headlines on other subjects;
+- share bars (share-intent links) above the article, below it, or both;
+- a "Follow us" row of the site's social profiles;
+- related posts of the site, with a blurb and a "Read more" link each, or not;
+- a row of tags.
 
 Each of these on its own says little: a parked lander's "Related searches", a made-for-ads page's
 clickbait grid and a doorway's stuffed title come with the rest of their structure. Without such pages the
 corpus holds almost no legitimate page with a single hit, and a model takes one hit for proof: before this
 family, a "Related Searches" sidebar added to real legitimate pages got 111 of 542 flagged, and a widget with
-one clickbait teaser 55 (``python -m model.robustness``).
+one clickbait teaser 55 (``python -m model.robustness``). Real commercial pages stack several: with one or
+two per page the model flagged 35 of 542 real pages that got a trending list, share bars, a widget, ad
+slots, meta keywords and a sponsored box together, which is why a page now gets up to five.
 """
 
 from __future__ import annotations
@@ -23,18 +32,71 @@ from __future__ import annotations
 import html
 import random
 import re
+from collections.abc import Callable
 from urllib.parse import quote_plus
 
 from model.synth import _lexicon as lex
+from model.synth._families import GPT_LOADER, ad_markup, adsense_loader
+from model.synth._markup import Markup
 from model.synth._pool import SourcePool
-from model.synth._shell import add_to_head, attr, esc, insert_before_body_end
-from model.synth._sources import TextSource
+from model.synth._shell import TITLE_RE, add_to_head, attr, esc, insert_after_body_start, insert_before_body_end
+from model.synth._sources import TextSource, slugify
+from model.synth._urls import invent_domain, same_site_url
 
 __all__ = ["INCIDENTALS", "add_incidentals"]
 
-#: The changes; a page gets one of them, or two (:data:`TWO_RATE` of pages).
-INCIDENTALS = ("related_searches", "recommendation_widget", "branded_title", "meta_keywords")
-TWO_RATE = 0.25
+#: What kinds of site carry together, as their templates do: a page draws one kind, then some of its
+#: changes (how many: :data:`COUNT_WEIGHTS`).
+SITE_KINDS = {
+    "news": (
+        "recommendation_widget",
+        "ad_slots",
+        "sponsored_links",
+        "most_read",
+        "share_bars",
+        "meta_keywords",
+        "branded_title",
+        "follow_row",
+    ),
+    "blog": ("related_posts", "tags", "share_bars", "follow_row", "ad_slots", "recommendation_widget", "most_read"),
+    "reference": ("related_searches", "ad_slots", "meta_keywords", "sponsored_links", "branded_title", "most_read"),
+}
+#: How often a page gets 1, 2, ... of its kind's changes.
+COUNT_WEIGHTS = (0.3, 0.2, 0.18, 0.14, 0.1, 0.08)
+#: Headings of a site's list of its own popular stories, in the page's language.
+MOST_READ_HEADERS = {
+    "en": ("Most read", "Most Popular", "Trending", "Trending Now", "Top Stories", "Popular now", "Latest news"),
+    "de": ("Meistgelesen", "Beliebt", "Top-Themen", "Neueste Artikel"),
+    "es": ("Lo más leído", "Más populares", "Últimas noticias", "Tendencias"),
+    "fr": ("Les plus lus", "Populaires", "À la une", "Dernières actualités"),
+}
+#: Labels of a site's share bar.
+SHARE_BAR_LABELS = {
+    "en": ("Share", "Share this article", "Share this:", "Share on:", "SHARE"),
+    "de": ("Teilen", "Artikel teilen", "Teilen:"),
+    "es": ("Compartir", "Compartir:", "Comparte esta noticia"),
+    "fr": ("Partager", "Partager :", "Partagez cet article"),
+}
+#: Labels of a site's row of its own social profiles.
+FOLLOW_LABELS = {
+    "en": ("Follow us", "Follow us:", "Connect with us", "Find us on"),
+    "de": ("Folgen Sie uns", "Folge uns:"),
+    "es": ("Síguenos", "Síguenos en:"),
+    "fr": ("Suivez-nous", "Retrouvez-nous sur"),
+}
+#: Social networks a site has profiles on: (name, profile URL with ``{s}`` = the site's handle).
+SOCIAL_PROFILES = (
+    ("Facebook", "https://www.facebook.com/{s}"),
+    ("Twitter", "https://twitter.com/{s}"),
+    ("X", "https://x.com/{s}"),
+    ("Instagram", "https://www.instagram.com/{s}/"),
+    ("YouTube", "https://www.youtube.com/@{s}"),
+    ("LinkedIn", "https://www.linkedin.com/company/{s}"),
+    ("Pinterest", "https://www.pinterest.com/{s}/"),
+    ("TikTok", "https://www.tiktok.com/@{s}"),
+    ("Telegram", "https://t.me/{s}"),
+    ("WhatsApp", "https://whatsapp.com/channel/{s}"),
+)
 #: Headings of a site's own related-search box, in the page's language.
 RELATED_SEARCH_HEADERS = {
     "en": ("Related searches", "Related Searches", "People also search for", "Related topics"),
@@ -59,8 +121,8 @@ BRANDED_TITLES = (
     "{t} - {w} | {b} {w}",
     "{t} | {b} | {b}.com",
 )
-_TITLE_RE = re.compile(r"(<title[^>]*>)(.*?)(</title\s*>)", re.IGNORECASE | re.DOTALL)
 _META_KEYWORDS_RE = re.compile(r"<meta[^>]+name\s*=\s*[\"']?keywords", re.IGNORECASE)
+_P_CLOSE_RE = re.compile(r"</p\s*>", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -69,7 +131,7 @@ def _content_words(text: str, lang: str) -> list[str]:
     return [w for w in _WORD_RE.findall(text) if w.lower() not in stop]
 
 
-def _related_searches(rng: random.Random, page: str, src: TextSource, lang: str) -> str:
+def _related_searches(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
     words = _content_words(f"{src.title} {' '.join(src.headings)}", lang) or _content_words(src.blurb, lang)
     if not words:
         return page
@@ -123,8 +185,8 @@ def _recommendation_widget(rng: random.Random, pool: SourcePool, page: str, src:
     )
 
 
-def _branded_title(rng: random.Random, page: str, src: TextSource, lang: str) -> str:
-    m = _TITLE_RE.search(page)
+def _branded_title(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
+    m = TITLE_RE.search(page)
     if m is None:
         return page
     title = html.unescape(" ".join(m.group(2).split()))
@@ -134,7 +196,7 @@ def _branded_title(rng: random.Random, page: str, src: TextSource, lang: str) ->
     return page[: m.start()] + m.group(1) + esc(new) + m.group(3) + page[m.end() :]
 
 
-def _meta_keywords(rng: random.Random, page: str, src: TextSource, lang: str) -> str:
+def _meta_keywords(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
     if _META_KEYWORDS_RE.search(page):
         return page
     words = list(dict.fromkeys(w.lower() for w in _content_words(f"{src.title} {src.blurb}", lang)))
@@ -150,23 +212,152 @@ def _meta_keywords(rng: random.Random, page: str, src: TextSource, lang: str) ->
     return add_to_head(page, f'<meta name="keywords" content="{attr(rng.choice((", ", ",")).join(entries))}">\n')
 
 
+def _handle(src: TextSource) -> str:
+    """The site's name as a social-network handle (``www.nyasa-times.com`` -> ``nyasatimes``)."""
+    return re.sub(r"\W", "", src.site.split(".")[0].lower()) if "." in src.site else "oursite"
+
+
+def _own_link(rng: random.Random, pool: SourcePool, src: TextSource, title: str) -> str:
+    """A link to another page of the page's own site (root-relative when the site is unknown)."""
+    if src.url and "." in src.site:
+        return same_site_url(pool, rng, src.url, src.site, title)
+    return f"/{slugify(title, rng.randint(3, 7))}/"
+
+
+def _place(rng: random.Random, page: str, fragment: str, top_rate: float) -> str:
+    """``fragment`` at the start of the body (``top_rate`` of the time) or before its end."""
+    if rng.random() < top_rate:
+        return insert_after_body_start(page, fragment)
+    return insert_before_body_end(page, fragment)
+
+
+def _ad_slots(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
+    ends = [m.end() for m in _P_CLOSE_RE.finditer(page)]
+    if len(ends) < 2:
+        return page
+    kinds = rng.sample(("adsense", "gpt", "label"), rng.randint(1, 2))
+    label = rng.choice(lex.AD_LABELS.get(lang, lex.AD_LABELS["en"]))
+    for at in sorted(rng.sample(ends, min(len(ends), rng.randint(2, 8))), reverse=True):
+        kind = rng.choice(kinds)
+        slot = ad_markup(rng, kind) if kind != "label" else f'<div class="ad-container"><span>{esc(label)}</span></div>'
+        page = page[:at] + slot + page[at:]
+    if "adsense" in kinds:
+        page = add_to_head(page, adsense_loader(rng))
+    if "gpt" in kinds:
+        page = add_to_head(page, GPT_LOADER)
+    return page
+
+
+def _sponsored_links(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
+    labels = lex.AD_LABELS.get(lang, lex.AD_LABELS["en"]) + lex.SPONSORED_HEADERS.get(lang, ())
+    rel = rng.choice(("sponsored", "sponsored nofollow", "nofollow", ""))
+    m = Markup(rng, [], base="", domain=src.site)
+    items = []
+    for _ in range(rng.randint(2, 4)):
+        other = pool.draw_text(rng, avoid_sites={src.site}, lang=lang)
+        path = rng.choice(("/", "/landing", f"/?utm_source={_handle(src)}&utm_medium=native"))
+        href = f"https://www.{invent_domain(pool, rng)}{path}"
+        items.append(f"<li>{m.a(href, other.title, rel=rel or None, blank=rng.random() < 0.5)}</li>")
+    box = rng.choice(("sponsored", "native-ads", "promo", "partner-links"))
+    return _place(
+        rng, page, f'<div class="{box}"><span>{esc(rng.choice(labels))}</span><ul>{"".join(items)}</ul></div>', 0.2
+    )
+
+
+def _most_read(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
+    items = []
+    for _ in range(rng.randint(4, 10)):
+        other = pool.draw_text(rng, avoid_sites={src.site}, lang=lang)
+        items.append(f'<li><a href="{attr(_own_link(rng, pool, src, other.title))}">{esc(other.title)}</a></li>')
+    header = rng.choice(MOST_READ_HEADERS.get(lang, MOST_READ_HEADERS["en"]))
+    tag = rng.choice(("h3", "h4", "div"))
+    box = rng.choice(("most-read", "trending", "popular", "widget"))
+    return _place(rng, page, f'<aside class="{box}"><{tag}>{esc(header)}</{tag}><ol>{"".join(items)}</ol></aside>', 0.3)
+
+
+def _share_bars(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
+    m = Markup(rng, [], base="", domain=src.site)
+    url = src.url or ""  # without an address, the share script fills it in
+    networks = rng.sample(range(len(lex.SHARE_NETWORKS)), rng.randint(3, 8))
+    label = rng.choice(SHARE_BAR_LABELS.get(lang, SHARE_BAR_LABELS["en"]))
+    bar = m.share_row(url, lang, style=rng.choice(("links", "icons")), networks=networks, label=label)
+    where = rng.choice(("top", "bottom", "both"))
+    if where != "bottom":
+        page = insert_after_body_start(page, bar)
+    if where != "top":
+        page = insert_before_body_end(page, bar)
+    return page
+
+
+def _follow_row(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
+    handle = _handle(src)
+    chosen = rng.sample(SOCIAL_PROFILES, rng.randint(3, 8))
+    links = " ".join(f'<a href="{attr(u.format(s=handle))}" target="_blank">{esc(n)}</a>' for n, u in chosen)
+    label = rng.choice(FOLLOW_LABELS.get(lang, FOLLOW_LABELS["en"]))
+    return _place(
+        rng, page, f'<div class="{rng.choice(("social", "follow", "footer-social"))}">{esc(label)} {links}</div>', 0.3
+    )
+
+
+def _related_posts(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
+    blurb, more = rng.random() < 0.5, rng.random() < 0.4
+    more_text = rng.choice(lex.READ_MORE.get(lang, lex.READ_MORE["en"]))
+    items = []
+    for _ in range(rng.randint(3, 6)):
+        other = pool.draw_text(rng, avoid_sites={src.site}, lang=lang)
+        href = attr(_own_link(rng, pool, src, other.title))
+        parts = [f'<h4><a href="{href}">{esc(other.title)}</a></h4>']
+        if blurb:
+            parts.append(f"<p>{esc(other.blurb[:160])}</p>")
+        if more:
+            parts.append(f'<a href="{href}" class="more-link">{esc(more_text)}</a>')
+        items.append(f'<div class="related-post">{"".join(parts)}</div>')
+    header = rng.choice(lex.RELATED.get(lang, lex.RELATED["en"]))
+    return insert_before_body_end(page, f'<section class="related"><h3>{esc(header)}</h3>{"".join(items)}</section>')
+
+
+def _tags(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
+    words = list(dict.fromkeys(w.lower() for w in _content_words(f"{src.title} {' '.join(src.headings)}", lang)))
+    if len(words) < 2:
+        return page
+    tags = rng.sample(words, min(len(words), rng.randint(2, 12)))
+    links = rng.choice((", ", " ")).join(f'<a href="/tag/{attr(slugify(t, 3))}/" rel="tag">{esc(t)}</a>' for t in tags)
+    label = rng.choice(lex.TAGS.get(lang, lex.TAGS["en"]))
+    return insert_before_body_end(
+        page, f'<div class="{rng.choice(("tags", "post-tags", "entry-tags"))}">{esc(label)} {links}</div>'
+    )
+
+
+_Change = Callable[[random.Random, SourcePool, str, TextSource, str], str]
+_CHANGES: dict[str, _Change] = {
+    "related_searches": _related_searches,
+    "recommendation_widget": _recommendation_widget,
+    "branded_title": _branded_title,
+    "meta_keywords": _meta_keywords,
+    "ad_slots": _ad_slots,
+    "sponsored_links": _sponsored_links,
+    "most_read": _most_read,
+    "share_bars": _share_bars,
+    "follow_row": _follow_row,
+    "related_posts": _related_posts,
+    "tags": _tags,
+}
+#: The changes, by name.
+INCIDENTALS = tuple(_CHANGES)
+
+
 def add_incidentals(rng: random.Random, pool: SourcePool, index: int) -> tuple[str, list[str]]:
-    """Record ``index`` of ``pool`` with some of :data:`INCIDENTALS` added, and the names of those that
-    changed it (empty when none could: no title, no body text)."""
+    """Record ``index`` of ``pool`` with some of :data:`INCIDENTALS` added, those of one of
+    :data:`SITE_KINDS`, and the names of those that changed it (empty when none could: no title, no body
+    text)."""
     page = pool.records[index].html
     src = pool.text(index)
     lang = src.lang if src.lang in lex.LANGS else "en"
-    chosen = rng.sample(INCIDENTALS, 2 if rng.random() < TWO_RATE else 1)
+    kind = SITE_KINDS[rng.choice(sorted(SITE_KINDS))]
+    k = rng.choices(range(1, len(COUNT_WEIGHTS) + 1), weights=COUNT_WEIGHTS)[0]
     applied: list[str] = []
-    for name in chosen:
-        if name == "related_searches":
-            new = _related_searches(rng, page, src, lang)
-        elif name == "recommendation_widget":
-            new = _recommendation_widget(rng, pool, page, src, lang)
-        elif name == "branded_title":
-            new = _branded_title(rng, page, src, lang)
-        else:
-            new = _meta_keywords(rng, page, src, lang)
+    for name in rng.sample(kind, min(k, len(kind))):
+        new = _CHANGES[name](rng, pool, page, src, lang)
         if new != page:
             applied.append(name)
             page = new

@@ -375,27 +375,45 @@ def test_outbound_family_works_on_a_corpus_without_urls(ham):
         assert all(h.startswith("/") or re.match(r"https://[a-z0-9-]+\.[a-z]", h) for h in hrefs), hrefs
 
 
-def test_incidental_family_keeps_a_real_page_and_adds_one_or_two_single_hits(ham):
-    from model.synth._incidental import INCIDENTALS
+def test_incidental_family_keeps_a_real_page_and_adds_what_one_kind_of_site_prints(ham):
+    from model.synth import _lexicon as lex
+    from model.synth._incidental import INCIDENTALS, SEARCH_PATHS, SITE_KINDS
 
     def title(page: str) -> str:
         return lxml.html.document_fromstring(page).findtext(".//title")
 
+    share_intents = "|".join(re.escape(t.split("{u}")[0]) for _, t, _ in lex.SHARE_NETWORKS)
+    signs = {
+        "related_searches": "|".join(re.escape(f'<li><a href="{p.split("{q}")[0]}') for p in SEARCH_PATHS),
+        "recommendation_widget": r"(?i)taboola|outbrain|mgid",
+        "meta_keywords": r'<meta name="keywords"',
+        "ad_slots": r'adsbygoogle|div-gpt-ad|class="ad-container"',
+        "sponsored_links": r'<div class="(?:sponsored|native-ads|promo|partner-links)"><span>',
+        "most_read": r'<aside class="(?:most-read|trending|popular|widget)"><(?:h3|h4|div)>',
+        "share_bars": share_intents,
+        "follow_row": r'<div class="(?:social|follow|footer-social)">',
+        "related_posts": r'<section class="related">',
+        "tags": r'<div class="(?:tags|post-tags|entry-tags)">',
+    }
     seen: Counter[str] = Counter()
-    for r in synthesize(ham, 40, seed=5, families=["synth_ham_incidental"]):
+    sizes: Counter[int] = Counter()
+    for r in synthesize(ham, 80, seed=5, families=["synth_ham_incidental"]):
         assert r.label == "ham" and r.kind == "synth_ham_incidental"
         # A real page kept whole, at its own address: every paragraph of one ham page is still there.
         original = next(h for h in ham if all(p in r.html for p in re.findall(r"<p>.*?</p>", h.html)))
         assert r.url == original.url and r.html != original.html
         found = {
-            "related_searches": "/search" in r.html or "?s=" in r.html or "/s/" in r.html or "/topics/" in r.html,
-            "recommendation_widget": re.search(r"taboola|outbrain|mgid", r.html, re.IGNORECASE) is not None,
-            "branded_title": title(r.html) != title(original.html),
-            "meta_keywords": '<meta name="keywords"' in r.html,
+            name for name, sign in signs.items() if len(re.findall(sign, r.html)) > len(re.findall(sign, original.html))
         }
-        assert 1 <= sum(found.values()) <= 2, found
-        seen.update(name for name, hit in found.items() if hit)
+        if title(r.html) != title(original.html):
+            found.add("branded_title")
+        # What one kind of site prints, one to six things of it.
+        assert 1 <= len(found) <= 6, found
+        assert any(found <= set(kind) for kind in SITE_KINDS.values()), found
+        seen.update(found)
+        sizes[len(found)] += 1
     assert set(seen) == set(INCIDENTALS), seen
+    assert sizes[1] and sum(n for k, n in sizes.items() if k >= 3), sizes
 
 
 def test_incidental_widget_teasers_are_clickbait_that_the_features_see(ham):
