@@ -28,7 +28,7 @@ from model.synth._families import HAM_BUILDERS, SPAM_BUILDERS, Ctx
 from model.synth._incidental import add_incidentals
 from model.synth._markup import Markup
 from model.synth._pool import SourcePool
-from model.synth._rewrite import MIN_REWRITTEN_LINKS, rewrite_outbound_links
+from model.synth._rewrite import LINK_HEAVY_RATE, MIN_REWRITTEN_LINKS, rewrite_outbound_links
 from model.synth._shell import Shell, from_info, minimal
 from model.synth._sources import slugify
 from model.synth._urls import draw_template, home_url, invent_domain, page_url, section_path
@@ -148,14 +148,17 @@ def _page_url(
 def _rewritten(pool: SourcePool, family: str, seed: int, i: int) -> Record:
     """A real page changed as a legitimate site may change it, keeping its URL: for ``synth_ham_outbound``
     its links to other sites go through the site's redirect script, carry ``rel="nofollow"``, or both; for
-    ``synth_ham_incidental`` it carries one or two things spam also prints (see _incidental). The first of
+    ``synth_ham_incidental`` it carries some of what one kind of site prints (see _incidental). The first of
     up to :data:`MAX_SHELL_ATTEMPTS` drawn pages that the change applies to (else the last one drawn).
-    Outbound pages are drawn among those with a URL, which tells the site's own links from the others; from
-    all pages, without a URL, when no page has one."""
+    Outbound pages are drawn among those with a URL, which tells the site's own links from the others
+    (:data:`LINK_HEAVY_RATE` of them among those with many links to other sites); from all pages, without a
+    URL, when no page has one."""
     rng = random.Random(f"{seed}/{i}/{family}")
     candidates: Sequence[int] = range(len(pool.records))
     if family == "synth_ham_outbound" and pool.with_url:
         candidates = pool.with_url
+        if rng.random() < LINK_HEAVY_RATE and pool.link_heavy:
+            candidates = pool.link_heavy
     for _ in range(MAX_SHELL_ATTEMPTS):
         index = rng.choice(candidates)
         source = pool.records[index]

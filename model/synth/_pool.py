@@ -6,10 +6,12 @@ import random
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from model.corpus import Record, site_of
 from model.synth import _lexicon as lex
+from model.synth._rewrite import is_link_heavy
 from model.synth._shell import ShellInfo, analyze_shell
 from model.synth._sources import (
     _ASCII_WORD,
@@ -66,6 +68,12 @@ class SourcePool:
             self.words_by_length.setdefault(len(w), []).append(w)
         self.suffixes = sorted(suffixes) or ["com", "de", "org", "net", "co.uk"]
         self.suffix_weights = [suffixes[s] for s in self.suffixes] if suffixes else None
+
+    @cached_property
+    def link_heavy(self) -> list[int]:
+        """Indexes of the records with a web address whose links mostly go to other sites
+        (:func:`model.synth._rewrite.is_link_heavy`)."""
+        return [i for i in self.with_url if is_link_heavy(self.records[i].html, self.records[i].url)]
 
     def _analyze(self, index: int) -> None:
         record = self.records[index]

@@ -22,6 +22,7 @@ __all__ = [
     "MIN_REWRITTEN_LINKS",
     "NOFOLLOW_RELS",
     "WRAPPERS",
+    "is_link_heavy",
     "nofollow_outbound_links",
     "rewrite_outbound_links",
     "wrap_outbound_links",
@@ -29,6 +30,11 @@ __all__ = [
 
 #: A drawn page is used only if at least this many of its links to other sites were rewritten.
 MIN_REWRITTEN_LINKS = 3
+#: Share of pages drawn among those with at least LINK_HEAVY_MIN links to other sites that make at least
+#: LINK_HEAVY_SHARE of their links: pages whose links mostly go elsewhere (a network's sister sites, a
+#: blogroll, a link roundup) are where a redirect script makes most links look like a directory's. About a
+#: tenth of the corpus pages with a URL are such pages.
+LINK_HEAVY_RATE, LINK_HEAVY_MIN, LINK_HEAVY_SHARE = 0.25, 10, 0.4
 #: Share of pages whose outbound links are only wrapped, and (the next share) only marked nofollow; the
 #: rest get both.
 WRAP_ONLY, NOFOLLOW_ONLY = 0.4, 0.3
@@ -56,6 +62,16 @@ _PROXY_HOSTS = ("ezproxy.", "proxy.", "login.ezproxy.", "go.", "l.", "out.")
 #: wraps or marks.)
 _A_TAG_RE = re.compile(r"""(<a\s[^>]*?\bhref\s*=\s*)(["'])(https?://[^"'\s<>]+)\2([^>]*>)""", re.IGNORECASE)
 _REL_RE = re.compile(r"\brel\s*=", re.IGNORECASE)
+#: Any ``<a>`` start tag with an address.
+_ANY_A_RE = re.compile(r"<a\s[^>]*?\bhref\s*=", re.IGNORECASE)
+
+
+def is_link_heavy(page: str, url: str | None) -> bool:
+    """Whether at least :data:`LINK_HEAVY_MIN` of the ``<a>`` tags of ``page``, and :data:`LINK_HEAVY_SHARE`
+    of them, have an absolute address on another site than ``url``'s."""
+    own = _registered_domain(url)
+    outbound = sum(1 for m in _A_TAG_RE.finditer(page) if (d := _registered_domain(m.group(3))) and d != own)
+    return outbound >= LINK_HEAVY_MIN and outbound >= LINK_HEAVY_SHARE * len(_ANY_A_RE.findall(page))
 
 
 def _registered_domain(url: str | None) -> str:

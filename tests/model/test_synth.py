@@ -341,6 +341,19 @@ def test_nofollow_goes_on_outbound_links_without_a_rel_only():
     assert rels == [None, "ugc", "me", "ugc", None] and changed == 2
 
 
+def test_link_heavy_pages_link_mostly_to_other_sites():
+    from model.synth._rewrite import LINK_HEAVY_MIN, is_link_heavy
+
+    url = "https://www.harbourgazette.com/x.html"
+    outbound = "".join(f'<a href="https://site{i}.example.org/">s{i}</a>' for i in range(LINK_HEAVY_MIN))
+    own = "".join(f'<a href="/section-{i}/">n{i}</a>' for i in range(LINK_HEAVY_MIN))
+    assert is_link_heavy(f"<body>{outbound}{own}</body>", url)  # half the links go elsewhere
+    assert not is_link_heavy(f"<body>{outbound}{own}{own}</body>", url)  # a third
+    assert not is_link_heavy(f"<body>{outbound[: outbound.rindex('<a')]}</body>", url)  # too few
+    # Absolute links to the site itself are not outbound.
+    assert not is_link_heavy(f"<body>{outbound.replace('site', 'www.harbourgazette.com/site')}</body>", url)
+
+
 def test_outbound_rewrites_wrap_mark_nofollow_or_both():
     from model.synth._rewrite import rewrite_outbound_links
 
