@@ -1,6 +1,6 @@
 """One parsed, bounded view of an HTML document that every feature reads from.
 
-A :class:`Page` is built once per document: bytes are decoded the way Scrapy decodes a response
+A :class:`Page` is built once per document: bytes are decoded in the order Scrapy looks for a charset
 (:func:`decode_html`: BOM, then HTTP header, then ``<meta charset>``, then UTF-8), the text
 is parsed by lxml, and one walk over the tree collects everything the features need: the visible text cut
 into lines at block boundaries, the headings, the links with their anchor text, the meta tags, script
@@ -161,10 +161,11 @@ DEFAULT_ENCODING = "utf-8"
 
 
 def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """``(encoding, text)`` of an HTML body, decoded as a Scrapy response decodes it: a byte-order mark,
-    then the charset of the HTTP ``Content-Type`` header, then a ``<meta charset>`` (or ``http-equiv``)
-    declaration, then UTF-8. Undecodable bytes become U+FFFD; nothing is guessed from the bytes, so the
-    same body always decodes the same way.
+    """``(encoding, text)`` of an HTML body, in the order a Scrapy response looks for its charset: a
+    byte-order mark, then the charset of the HTTP ``Content-Type`` header, then a ``<meta charset>`` (or
+    ``http-equiv``) declaration. Where none names one: UTF-8, where Scrapy would try to detect a charset
+    from the bytes. Undecodable bytes become U+FFFD; nothing is guessed, so the same body always decodes
+    the same way, whatever is installed.
 
     Spelled out with w3lib's parts rather than left to ``w3lib.encoding.html_to_unicode``, whose rules
     changed in w3lib 2.6 (without a declared charset it guesses one from the bytes, as a browser does)."""

@@ -176,7 +176,7 @@ def feature_vector(page: Page) -> list[float]:
 def extract_features(html: str | bytes | Page | object, url: str | None = None) -> dict[str, float]:
     """``{feature_name: value}`` in schema order for one page; nan marks an undefined value.
 
-    ``html`` may be text, bytes (decoded as Scrapy would), an already-parsed lxml tree, or a
+    ``html`` may be text, bytes (decoded by :func:`features.page.decode_html`), an already-parsed lxml tree, or a
     :class:`Page`. Bad HTML never raises; a wrong type raises :class:`TypeError`.
     """
     page = to_page(html, url)

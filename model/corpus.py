@@ -9,7 +9,7 @@ Three on-disk layouts are read, and :func:`iter_corpus` picks the reader from wh
 * a directory of HTML files with a ``labels.csv`` (``path,label[,url]``): :func:`read_html_dir`;
 * a web archive (``.warc`` / ``.warc.gz``) with a labels CSV keyed by URL (``url,label``): :func:`read_warc`.
 
-Bytes (HTML files, WARC payloads) are decoded the way Scrapy decodes a response body
+Bytes (HTML files, WARC payloads) are decoded as the feature extractor decodes them
 (:func:`features.page.decode_html`): the byte-order mark, the HTTP ``Content-Type`` header where there is one,
 the ``<meta charset>`` and finally UTF-8.
 """
@@ -124,7 +124,8 @@ HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Decode an HTML body as Scrapy does: HTTP header, then BOM, then ``<meta charset>``, then UTF-8.
+    """Decode an HTML body as :func:`features.page.decode_html` does: BOM, then HTTP header, then
+    ``<meta charset>``, then UTF-8.
 
     Undecodable bytes become U+FFFD rather than an error, as in a Scrapy ``TextResponse``.
     """

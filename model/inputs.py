@@ -21,8 +21,8 @@ while reading (a bad JSONL line, a corrupt WARC record, a file in a directory th
 :class:`InputError` records instead; a corrupt compressed stream ends that file after its error record,
 and an archive cut inside a record (copied while it was being written) ends with an error record for it.
 
-HTML files and stdin are passed on as bytes (the scorer decodes them as Scrapy would); WARC payloads are
-decoded here with the response's ``Content-Type`` header (:func:`model.corpus.decode_html`).
+HTML files and stdin are passed on as bytes (the scorer decodes them: :func:`features.page.decode_html`);
+WARC payloads are decoded here with the response's ``Content-Type`` header (:func:`model.corpus.decode_html`).
 """
 
 from __future__ import annotations

@@ -140,7 +140,7 @@ class Scorer:
         threshold: float | None = None,
         max_bytes: int | None = None,
     ) -> Verdict:
-        """Score one page given as text, bytes (decoded as Scrapy would) or a parsed lxml tree.
+        """Score one page given as text, bytes (decoded by :func:`features.page.decode_html`) or a parsed lxml tree.
         Never raises on bad HTML; raises :class:`TypeError` for any other kind of object."""
         page = to_page(html, url, max_bytes=max_bytes or MAX_BYTES)
         return self.score_page(page, threshold=threshold)
