@@ -36,7 +36,7 @@ from features.urls import registered_domain, url_host
 from model.corpus import CorpusError, Record, add_corpus_argument, iter_corpus
 from model.manifest import ModelError
 from model.synth._rewrite import WRAPPERS, nofollow_outbound_links, wrap_outbound_links
-from model.synth._shell import TITLE_RE, insert_after_body_start, insert_before_body_end
+from model.synth._shell import P_CLOSE_RE, TITLE_RE, insert_after_body_start, insert_before_body_end
 
 __all__ = ["VARIATIONS", "main", "run"]
 
@@ -53,7 +53,6 @@ AD_SLOTS = 6
 
 _P_RE = re.compile(r"<p[\s>].*?</p>", re.IGNORECASE | re.DOTALL)
 _HEAD_RE = re.compile(r"<head[\s>].*?</head>", re.IGNORECASE | re.DOTALL)
-_P_CLOSE_RE = re.compile(r"</p\s*>", re.IGNORECASE)
 _SOCIAL = ("twitter.com", "facebook.com", "instagram.com", "youtube.com", "linkedin.com", "partner-news.example")
 
 
@@ -178,7 +177,7 @@ def ad_slots(page: str, url: str) -> str:
         '<ins class="adsbygoogle" style="display:block" data-ad-client="ca-pub-1234567890123456" '
         'data-ad-slot="4567890123"></ins><script>(adsbygoogle = window.adsbygoogle || []).push({});</script>'
     )
-    ends = [m.end() for m in _P_CLOSE_RE.finditer(page)][:AD_SLOTS]
+    ends = [m.end() for m in P_CLOSE_RE.finditer(page)][:AD_SLOTS]
     for at in reversed(ends):
         page = page[:at] + slot + page[at:]
     loader = '<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js"></script>'

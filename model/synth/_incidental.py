@@ -1,6 +1,6 @@
 """Legitimate pages that carry what the spam lexicons and structure features look for, labelled ``ham``.
 
-``synth_ham_incidental``: a real page kept whole, plus one to five things legitimate sites print that also
+``synth_ham_incidental``: a real page kept whole, plus one to six things legitimate sites print that also
 appear on spam, each in its ordinary place and in the ordinary amount:
 
 - a "Related searches" box of links to the site's own search (reference sites, Q&A sites, shops);
@@ -40,7 +40,15 @@ from model.synth import _lexicon as lex
 from model.synth._families import GPT_LOADER, ad_markup, adsense_loader
 from model.synth._markup import Markup
 from model.synth._pool import SourcePool
-from model.synth._shell import TITLE_RE, add_to_head, attr, esc, insert_after_body_start, insert_before_body_end
+from model.synth._shell import (
+    P_CLOSE_RE,
+    TITLE_RE,
+    add_to_head,
+    attr,
+    esc,
+    insert_after_body_start,
+    insert_before_body_end,
+)
 from model.synth._sources import TextSource, slugify
 from model.synth._urls import invent_domain, same_site_url
 
@@ -123,7 +131,6 @@ BRANDED_TITLES = (
     "{t} | {b} | {b}.com",
 )
 _META_KEYWORDS_RE = re.compile(r"<meta[^>]+name\s*=\s*[\"']?keywords", re.IGNORECASE)
-_P_CLOSE_RE = re.compile(r"</p\s*>", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -233,7 +240,7 @@ def _place(rng: random.Random, page: str, fragment: str, top_rate: float) -> str
 
 
 def _ad_slots(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
-    ends = [m.end() for m in _P_CLOSE_RE.finditer(page)]
+    ends = [m.end() for m in P_CLOSE_RE.finditer(page)]
     if len(ends) < 2:
         return page
     kinds = rng.sample(("adsense", "gpt", "label"), rng.randint(1, 2))

@@ -299,7 +299,8 @@ _ATTR_CACHE: dict[str, re.Pattern[str]] = {}
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|(?!amp;|lt;|gt;|quot;)[a-z]+);", re.I)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _XHTML_VOID = re.compile(r"<(br|img|input|hr|meta|link)\b([^>]*?)\s*/?>", re.I)
-_P_CLOSE = re.compile(r"</p\s*>", re.I)
+#: The end tag of a paragraph.
+P_CLOSE_RE = re.compile(r"</p\s*>", re.I)
 _H1 = re.compile(r"(<h1\b[^>]*>)(.*?)(</h1\s*>)", re.I | re.S)
 
 
@@ -420,7 +421,7 @@ def analyze_shell(html_text: str, root: lxml.html.HtmlElement) -> ShellInfo | No
         body_end=body_end,
         slot=span,
         h1=h1_span,
-        p_ends=tuple(m.end() for m in _P_CLOSE.finditer(html_text, c_start, c_end)),
+        p_ends=tuple(m.end() for m in P_CLOSE_RE.finditer(html_text, c_start, c_end)),
         classes=tuple(c for c, _ in classes.most_common(MAX_SHELL_CLASSES)),
         entities=_uses_references(sample),
         xhtml=_xhtml_voids(html_text[c_start:c_end] if _VOID.search(html_text, c_start, c_end) else sample),
