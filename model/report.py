@@ -36,6 +36,29 @@ def _table(rows: dict[str, dict[str, Any]], key: str) -> list[str]:
     return out
 
 
+def _operating_points(points: list[dict[str, Any]], target_fpr: float) -> list[str]:
+    """Two tables: each threshold with its recall and false-positive rates, then recall per family."""
+    if not points:
+        return []
+    rates = [f"{p['target_fpr']:.2%}" for p in points]
+    out = [
+        "## Other thresholds",
+        "",
+        "The threshold calibrated to other false-positive rates on the same out-of-fold scores, and what it "
+        "gives. Set one with `SPAMGUARD_THRESHOLD` or `--threshold`; the model's own is in bold.",
+        "",
+        "| target FPR | threshold | recall | FPR, all ham | FPR, real pages |",
+        "|---|---|---|---|---|",
+    ]
+    for rate, p in zip(rates, points, strict=True):
+        t = f"**{p['threshold']:.4f}**" if p["target_fpr"] == target_fpr else f"{p['threshold']:.4f}"
+        out.append(f"| {rate} | {t} | {_fmt(p['recall'])} | {_fmt(p['fpr'])} | {_fmt(p['real_fpr'])} |")
+    out += ["", "| recall at target FPR | " + " | ".join(rates) + " |", "|---" * (len(rates) + 1) + "|"]
+    for family in points[0]["recall_per_family"]:
+        out.append(f"| {family} | " + " | ".join(_fmt(p["recall_per_family"][family]) for p in points) + " |")
+    return [*out, ""]
+
+
 def write_report(
     directory: Path,
     manifest: dict[str, Any],
@@ -79,6 +102,7 @@ def write_report(
         "",
         *_table(m["leave_one_family_out"], "held-out family"),
         "",
+        *_operating_points(m.get("operating_points", []), m["target_fpr"]),
         "## Synthetic link-heavy legitimate pages (out-of-fold false-positive rate)",
         "",
         *[f"- {k}: {_fmt(v)}" for k, v in m.get("synthetic_hard_ham_fpr", {}).items()],

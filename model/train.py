@@ -44,6 +44,9 @@ logger = logging.getLogger(__name__)
 
 #: Default false-positive rate on held-out ham (real and synthetic link-heavy) that the threshold is calibrated to.
 DEFAULT_TARGET_FPR = 0.005
+#: Other false-positive rates the report gives a threshold and the recall for, so that a user can choose a
+#: stricter or a more permissive threshold (``SPAMGUARD_THRESHOLD``, ``--threshold``) knowing its cost.
+OPERATING_FPRS = (0.001, 0.0025, 0.005, 0.01, 0.02, 0.05)
 DEFAULT_FOLDS = 5
 DEFAULT_ROUNDS = 150
 DEFAULT_SEED = 20261128
@@ -387,7 +390,35 @@ def evaluate(ds: Dataset, cfg: TrainConfig) -> tuple[float, dict[str, Any], np.n
     report["synthetic_hard_ham_fpr"] = {
         f: metrics.summary(ds.y[(fam == f) & valid], oof[(fam == f) & valid], threshold)["fpr"] for f in ham_families
     }
+    report["operating_points"] = operating_points(ds.y[valid], oof[valid], fam[valid], cfg.target_fpr)
     return threshold, report, np.where(np.isnan(lofo), oof, lofo)
+
+
+def operating_points(
+    y: np.ndarray, scores: np.ndarray, families: np.ndarray, target_fpr: float
+) -> list[dict[str, Any]]:
+    """For each of :data:`OPERATING_FPRS` (and the model's own ``target_fpr``): the threshold calibrated to it
+    on the held-out ham ``scores``, and what it gives: recall over all spam and per synthetic family, the
+    false-positive rate over all ham and over the real pages alone (``families == "real"``)."""
+    ham, spam, real = y == 0, y == 1, (y == 0) & (families == "real")
+    spam_families = sorted(set(families[spam].tolist()))
+    points = []
+    for rate in sorted({*OPERATING_FPRS, target_fpr}):
+        t = calibrate_threshold(scores[ham], rate)
+        flagged = scores >= t
+        points.append(
+            {
+                "target_fpr": rate,
+                "threshold": t,
+                "recall": round(float(flagged[spam].mean()), 6) if spam.any() else None,
+                "fpr": round(float(flagged[ham].mean()), 6),
+                "real_fpr": round(float(flagged[real].mean()), 6) if real.any() else None,
+                "recall_per_family": {
+                    f: round(float(flagged[spam & (families == f)].mean()), 6) for f in spam_families
+                },
+            }
+        )
+    return points
 
 
 # ----------------------------------------------------------------------------------------------------------

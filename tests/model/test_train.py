@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import math
 import random
@@ -14,7 +15,15 @@ import pytest
 from model import Scorer
 from model.corpus import Record
 from model.metrics import average_precision, roc_auc, summary
-from model.train import TrainConfig, add_arguments, assign_folds, calibrate_threshold, train
+from model.train import (
+    OPERATING_FPRS,
+    TrainConfig,
+    add_arguments,
+    assign_folds,
+    calibrate_threshold,
+    operating_points,
+    train,
+)
 
 WORDS = (
     "council library budget city residents meeting opening hours children collection study internet "
@@ -71,6 +80,10 @@ def test_training_writes_a_loadable_model_dir_and_report(trained):
     metrics = manifest["metrics"]
     assert metrics["site_grouped_cv"]["n_ham"] > 0 and metrics["site_grouped_cv"]["n_spam"] > 0
     assert set(metrics["leave_one_family_out"]) >= {"aggregator", "parked"}
+    points = metrics["operating_points"]
+    assert [p["target_fpr"] for p in points] == sorted({*OPERATING_FPRS, manifest["target_fpr"]})
+    assert manifest["threshold"] in [p["threshold"] for p in points]
+    assert "## Other thresholds" in (report / "report.md").read_text(encoding="utf-8")
 
 
 def test_training_is_deterministic(corpus, trained, tmp_path):
@@ -109,6 +122,27 @@ def test_threshold_keeps_held_out_ham_under_the_target(fpr):
     t = calibrate_threshold(ham, fpr)
     assert (ham >= t).mean() <= fpr
     assert (ham >= np.nextafter(t, 0) - 1e-9).mean() >= fpr - 1 / len(ham) - 1e-12
+
+
+def test_operating_points_trade_recall_for_false_positives():
+    rng = np.random.default_rng(1)
+    scores = np.concatenate([rng.beta(2, 5, 1000), rng.beta(2, 5, 400), rng.beta(5, 2, 300), rng.beta(3, 3, 300)])
+    y = np.repeat([0, 0, 1, 1], [1000, 400, 300, 300])
+    families = np.repeat(["real", "synth_ham_x", "fam_a", "fam_b"], [1000, 400, 300, 300])
+    points = operating_points(y, scores, families, target_fpr=0.03)
+    assert [p["target_fpr"] for p in points] == sorted({*OPERATING_FPRS, 0.03})
+    for p in points:
+        assert p["threshold"] == calibrate_threshold(scores[y == 0], p["target_fpr"])
+        assert p["fpr"] <= p["target_fpr"]
+        assert p["real_fpr"] == round(float((scores[:1000] >= p["threshold"]).mean()), 6)
+        assert set(p["recall_per_family"]) == {"fam_a", "fam_b"}  # spam families only
+    # A more permissive rate: a lower threshold, and at least as much caught everywhere.
+    for stricter, looser in itertools.pairwise(points):
+        assert looser["threshold"] <= stricter["threshold"]
+        assert looser["recall"] >= stricter["recall"]
+        assert all(looser["recall_per_family"][f] >= stricter["recall_per_family"][f] for f in ("fam_a", "fam_b"))
+    # The easier family is caught more at every threshold.
+    assert all(p["recall_per_family"]["fam_a"] >= p["recall_per_family"]["fam_b"] for p in points)
 
 
 def test_metrics():
