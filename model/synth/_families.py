@@ -143,6 +143,10 @@ def _article_paragraphs(ctx: Ctx, src: TextSource, *, min_k: int = 3) -> list[st
 
 # ---------------------------------------------------------------------------------------------- spam
 
+#: Share of teaser blocks whose calls to action are worded as the feature lexicon does not list
+#: (``_lexicon.CTAS_UNLISTED``).
+UNLISTED_CTA_RATE = 0.25
+
 
 def _cta(ctx: Ctx, href: str, cta: str) -> str:
     rng, m = ctx.rng, ctx.m
@@ -179,14 +183,15 @@ def teaser_block(ctx: Ctx, teasers: list[TextSource], *, share_each: bool, heade
         else sorted({rng.choice((0, 1)), *rng.sample(range(len(lex.SHARE_NETWORKS)), rng.randint(2, 7))})
     )
     share_label = ctx.words(lex.SHARE_LABELS)
-    cta_words = ctx.words(lex.CTAS)
+    ctas = lex.CTAS_UNLISTED if rng.random() < UNLISTED_CTA_RATE else lex.CTAS
+    cta_words = ctx.words(ctas)
     use_img = rng.random() < 0.55
     repeat_title = rng.random() < 0.35
     items = []
     for t in teasers:
         href = _teaser_target(ctx, t, strategy)
         if rng.random() < 0.1:
-            cta_words = ctx.words(lex.CTAS)
+            cta_words = ctx.words(ctas)
         head_link = m.a(href, t.title) if rng.random() < 0.6 else esc(t.title)
         head = f"<{h_tag}{m.cls('teaser-title')}>{head_link}</{h_tag}>"
         body = [head]
