@@ -14,7 +14,8 @@ import numpy as np
 
 # --------------------------------------------------------------------------------------------------------
 # Calls to action: the "Read more >> : Cick here" lines that end every teaser of an aggregator page.
-# en/de/es/fr as required, plus it/pt/nl because the same templates are translated by the same tools.
+# en/de/es/fr as required, and the languages aggregator templates are translated into: it/pt/nl, the
+# Nordic, Slavic and other European languages, Turkish, Indonesian/Malay, Vietnamese, Arabic and Hindi.
 # Misspellings seen on real spam ("cick here", "clik here", "click hear") are listed explicitly.
 CTA_PHRASES = (
     # en
@@ -115,6 +116,102 @@ CTA_PHRASES = (
     "lees meer",
     "verder lezen",
     "klik hier",
+    "scopri di più",
+    "leggi l'articolo",
+    "ver mais",
+    "continue a ler",
+    "lees verder",
+    "meer lezen",
+    # sv / da / no / fi
+    "läs mer",
+    "läs vidare",
+    "klicka här",
+    "læs mere",
+    "læs videre",
+    "les mer",
+    "les videre",
+    "klik her",
+    "klikk her",
+    "lue lisää",
+    "klikkaa tästä",
+    # ru / uk
+    "читать далее",
+    "читать дальше",
+    "читать полностью",
+    "читать еще",
+    "читать ещё",
+    "подробнее",
+    "узнать больше",
+    "нажмите здесь",
+    "читати далі",
+    "читати більше",
+    "детальніше",
+    "натисніть тут",
+    # pl / cs / sk
+    "czytaj więcej",
+    "czytaj dalej",
+    "przeczytaj więcej",
+    "zobacz więcej",
+    "kliknij tutaj",
+    "kliknij tu",
+    "číst dál",
+    "číst více",
+    "klikněte zde",
+    "čítať ďalej",
+    "čítať viac",
+    "kliknite sem",
+    # hr / sr / bs, ro, hu, el
+    "pročitajte više",
+    "opširnije",
+    "saznajte više",
+    "kliknite ovdje",
+    "citește mai mult",
+    "citeste mai mult",
+    "citește continuarea",
+    "află mai multe",
+    "click aici",
+    "apasă aici",
+    "tovább olvasom",
+    "olvass tovább",
+    "bővebben",
+    "kattints ide",
+    "kattintson ide",
+    "διαβάστε περισσότερα",
+    "διαβάστε ακόμα",
+    "κάντε κλικ εδώ",
+    # tr
+    "devamını oku",
+    "haberin devamı",
+    "daha fazla oku",
+    "buraya tıklayın",
+    "buraya tıkla",
+    # id / ms
+    "baca selengkapnya",
+    "selengkapnya",
+    "lihat selengkapnya",
+    "baca lebih lanjut",
+    "baca seterusnya",
+    "teruskan membaca",
+    "klik di sini",
+    "klik disini",
+    "klik sini",
+    # vi
+    "xem thêm",
+    "xem chi tiết",
+    "đọc thêm",
+    "đọc tiếp",
+    "bấm vào đây",
+    "nhấn vào đây",
+    # ar, hi
+    "اقرأ المزيد",
+    "إقرأ المزيد",
+    "تابع القراءة",
+    "اضغط هنا",
+    "انقر هنا",
+    "और पढ़ें",
+    "आगे पढ़ें",
+    "यहां क्लिक करें",
+    "यहाँ क्लिक करें",
 )
 
 #: A visible line longer than this is prose, never a call to action.
@@ -144,8 +241,10 @@ def _any_phrase(phrases: tuple[str, ...]) -> str:
 
 
 # A CTA line *starts* with one of the phrases (after any arrows or punctuation) and may carry decoration:
-# "Read more >> : Cick here", "» Weiterlesen", "Click Here to read in detail".
-CTA_LINE_RE = re.compile(r"^[\W_]{0,8}(?:" + _any_phrase(CTA_PHRASES) + r")\b")
+# "Read more >> : Cick here", "» Weiterlesen", "Click Here to read in detail". The phrase must not run on
+# into a longer word. After a letter that is what "\b" says, but a phrase that ends in a combining mark
+# ("और पढ़ें") is followed by a "\b" only where a letter follows.
+CTA_LINE_RE = re.compile(r"^[\W_]{0,8}(?:" + _any_phrase(CTA_PHRASES) + r")(?!\w)")
 #: First words of the phrases: a line starting with another word is not a call to action.
 CTA_FIRST_WORDS = frozenset(re.findall(r"[^\W_]+", " ".join(p.split()[0] for p in CTA_PHRASES)))
 #: An anchor whose whole text is generic: it says nothing about where it goes.
@@ -248,7 +347,8 @@ SHARE_INTENT_RE = re.compile(
 #: A short line introducing a share row: "Share on : 👇", "Teilen:", "Compartir en".
 SHARE_LABEL_RE = re.compile(
     r"^[\W_]{0,4}(?:share(?: this| on| it| via| article| story)?|teilen|jetzt teilen|compartir|comparte|"
-    r"partager|partagez|condividi|compartilhe|delen|deel)\b"
+    r"partager|partagez|condividi|compartilhe|compartilhar|delen|deel|поделиться|поділитися|udostępnij|sdílet|"
+    r"zdieľať|podijeli|distribuie|megosztás|κοινοποίηση|paylaş|bagikan|kongsi|chia sẻ|شارك|शेयर)(?!\w)"
 )
 #: A line longer than this is prose that happens to name networks, not a share row.
 MAX_SHARE_ROW_LINE_CHARS = 200

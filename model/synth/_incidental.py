@@ -13,7 +13,8 @@ appear on spam, each in its ordinary place and in the ordinary amount:
 - two to eight ad slots between the article's paragraphs, with their loader;
 - a box of two to four paid links under a "Sponsored" label;
 - a "Most read" / "Trending" list of the site's own headlines on other subjects;
-- share bars (share-intent links) above the article, below it, or both;
+- share bars (share-intent links) above the article, below it, both, or under two to six of its paragraphs
+  (a bar for each image or section, as some news sites print them);
 - a "Follow us" row of the site's social profiles;
 - related posts of the site, with a blurb and a "Read more" link each, or not;
 - a row of tags.
@@ -25,7 +26,7 @@ family, a "Related Searches" sidebar added to real legitimate pages got 111 of 5
 one clickbait teaser 55 (``python -m model.robustness``). Real commercial pages stack several: with one or
 two per page the model flagged 43 of 542 real pages that got a trending list, share bars, a widget, six ad
 slots, a sponsored box and a branded title together (the robustness check's news stack), which is why a
-page now gets up to six, of what one kind of site prints together (35 flagged with them).
+page now gets up to six, of what one kind of site prints together (38 flagged with them).
 """
 
 from __future__ import annotations
@@ -289,7 +290,12 @@ def _share_bars(rng: random.Random, pool: SourcePool, page: str, src: TextSource
     networks = rng.sample(range(len(lex.SHARE_NETWORKS)), rng.randint(3, 8))
     label = rng.choice(SHARE_BAR_LABELS.get(lang, SHARE_BAR_LABELS["en"]))
     bar = m.share_row(url, lang, style=rng.choice(("links", "icons")), networks=networks, label=label)
-    where = rng.choice(("top", "bottom", "both"))
+    where = rng.choice(("top", "bottom", "both", "within"))
+    if where == "within":  # a bar under each of several of the article's images or sections
+        ends = [match.end() for match in P_CLOSE_RE.finditer(page)]
+        for at in sorted(rng.sample(ends, min(len(ends), rng.randint(2, 6))), reverse=True):
+            page = page[:at] + bar + page[at:]
+        return page
     if where != "bottom":
         page = insert_after_body_start(page, bar)
     if where != "top":

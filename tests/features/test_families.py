@@ -79,8 +79,26 @@ def test_cta_repetition(spam, ham):
 
 
 def test_cta_translations_and_misspellings_count():
-    for cta in ["Weiterlesen »", "Leer más", "Lire la suite →", "Continue reading...", "Full story >>", "CLIK HERE"]:
+    for cta in [
+        "Weiterlesen »",
+        "Leer más",
+        "Lire la suite →",
+        "Continue reading...",
+        "Full story >>",
+        "CLIK HERE",
+        "Leia mais",
+        "Читать далее >>",
+        "Czytaj więcej",
+        "Devamını oku",
+        "Baca selengkapnya »",
+        "Xem thêm",
+        "Läs mer",
+        "اقرأ المزيد",
+        "और पढ़ें >>",  # ends in a combining mark
+    ]:
         assert extract_features(f"<p>Some words here.</p><p>{cta}</p>")["cta_line_count"] == 1, cta
+    for not_cta in ["और पढ़ेंगे", "Les mers du Sud", "Read moreover"]:  # the phrase runs on into a longer word
+        assert extract_features(f"<p>Some words here.</p><p>{not_cta}</p>")["cta_line_count"] == 0, not_cta
     # A sentence that merely starts with the words is prose, not a call to action.
     long = "Read more about the council's plans for the libraries in our special report on city spending this year."
     assert extract_features(f"<p>{long}</p>")["cta_line_count"] == 0
@@ -92,6 +110,12 @@ def test_share_rows(spam, ham):
     assert ham["share_row_count"] == 1
     assert ham["share_intent_link_count"] == 3
     assert spam["share_rows_per_article"] > 3 * ham["share_rows_per_article"]
+
+
+def test_share_labels_in_other_languages_count():
+    for label in ["Share on : 👇", "Teilen:", "Поделиться :", "Udostępnij", "Paylaş : 👇", "Bagikan:", "Chia sẻ"]:
+        assert extract_features(f"<p>{ARTICLE}</p><p>{label}</p>")["share_label_line_count"] == 1, label
+    assert extract_features(f"<p>{ARTICLE}</p><p>Shared values</p>")["share_label_line_count"] == 0
 
 
 def test_truth_social_written_as_two_words_beside_other_networks():

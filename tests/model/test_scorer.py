@@ -62,6 +62,37 @@ def test_seed_scores_far_above_the_threshold(scorer, seed_html):
     assert v.score > scorer.threshold + (1 - scorer.threshold) / 2
 
 
+#: The seed's wording in other languages: its call to action, the link text after it, its share label
+#: and its block header. The first ones are in the feature lexicon; those marked "unlisted" are in no
+#: list of the project, so only the structure can give them away.
+SEED_TRANSLATIONS = {
+    "pt": ("Leia mais &gt;&gt; : ", "Clique aqui", "Compartilhe : 👇", "Aqui estão as últimas notícias em alta"),
+    "id": ("Baca selengkapnya &gt;&gt; : ", "Klik di sini", "Bagikan ke : 👇", "Berita Trending terbaru"),
+    "ru": ("Читать далее &gt;&gt; : ", "Нажмите здесь", "Поделиться : 👇", "Последние популярные новости"),
+    "tr": ("Devamını oku &gt;&gt; : ", "Buraya tıklayın", "Paylaş : 👇", "Son trend haberler"),
+    "hi": ("और पढ़ें &gt;&gt; : ", "यहां क्लिक करें", "शेयर करें : 👇", "ताज़ा ट्रेंडिंग खबरें"),
+    "sw, unlisted": ("Soma zaidi &gt;&gt; : ", "Bofya hapa", "Shiriki : 👇", "Habari za hivi punde zinazovuma"),
+    "lt, unlisted": ("Skaityti daugiau &gt;&gt; : ", "Spauskite čia", "Dalintis : 👇", "Populiarios naujienos"),
+}
+
+
+@pytest.mark.parametrize("lang", SEED_TRANSLATIONS)
+def test_seed_in_another_language_is_spam(scorer, seed_html, lang):
+    """The seed's structure is the evidence, not its English: ten off-topic teasers, each closed by the same
+    call to action and its own share row."""
+    cta, link_text, share_label, header = SEED_TRANSLATIONS[lang]
+    html = seed_html.decode("utf-8")
+    for english in ("Read more &gt;&gt; : ", ">Cick here<", "Share on : 👇", "Listed here the latest Trending News"):
+        assert english in html  # the seed still reads as this test expects
+    html = (
+        html.replace("Read more &gt;&gt; : ", cta)
+        .replace(">Cick here<", f">{link_text}<")
+        .replace("Share on : 👇", share_label)
+        .replace("Listed here the latest Trending News", header)
+    )
+    assert scorer.score_html(html, url="https://miatamil.example/2025/01/zuckerberg.html").is_spam
+
+
 def test_threshold_override(scorer):
     v = scorer.score_html(ARTICLE, threshold=0.0)
     assert v.is_spam and v.threshold == 0.0
