@@ -143,7 +143,7 @@ def _article_paragraphs(ctx: Ctx, src: TextSource, *, min_k: int = 3) -> list[st
 
 # ---------------------------------------------------------------------------------------------- spam
 
-#: Share of teaser blocks whose calls to action are worded as the feature lexicon does not list
+#: Share of teaser blocks whose calls to action use wordings the feature lexicon does not list
 #: (``_lexicon.CTAS_UNLISTED``).
 UNLISTED_CTA_RATE = 0.25
 
