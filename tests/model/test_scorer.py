@@ -73,6 +73,7 @@ SEED_TRANSLATIONS = {
     "hi": ("और पढ़ें &gt;&gt; : ", "यहां क्लिक करें", "शेयर करें : 👇", "ताज़ा ट्रेंडिंग खबरें"),
     "sw, unlisted": ("Soma zaidi &gt;&gt; : ", "Bofya hapa", "Shiriki : 👇", "Habari za hivi punde zinazovuma"),
     "lt, unlisted": ("Skaityti daugiau &gt;&gt; : ", "Spauskite čia", "Dalintis : 👇", "Populiarios naujienos"),
+    "ja, unlisted": ("続きを読む &gt;&gt; : ", "ここをクリック", "シェア : 👇", "最新のトレンドニュース"),
 }
 
 
