@@ -587,8 +587,9 @@ HIDDEN_STYLE_RE = re.compile(
 # other sites. Only names of the product or service as link sellers phrase them: "casino" and "viagra" are
 # rarely a legitimate page's anchor to another site, "slot", "loan", "poker", "escort", "porn" or "bitcoin"
 # alone are (a time slot, a news story on student loans, a police escort), so those appear only in the
-# selling phrases. en/de/es/fr, a few it/pt/pl/ru phrases, and the Indonesian gambling vocabulary ("slot
-# gacor", "togel") of the largest hacked-site campaigns.
+# selling phrases. en/de/es/fr, a few it/pt/pl/ru phrases, the Indonesian gambling vocabulary ("slot
+# gacor", "togel") of the largest hacked-site campaigns, and the Turkish, Vietnamese, Thai, Chinese,
+# Japanese and Korean words of the others.
 MONEY_ANCHOR_PHRASES = (
     # gambling
     "casino",
@@ -728,6 +729,21 @@ MONEY_ANCHOR_PHRASES = (
     "займы онлайн",
     "займ на карту",
     "виагра",
+    # tr / vi
+    "bahis siteleri",
+    "canlı bahis",
+    "deneme bonusu",
+    "kaçak bahis",
+    "nhà cái",
+    "cá cược",
+    "cá độ",
+    "đánh bạc",
+    "nổ hũ",
+    "game bài đổi thưởng",
+    "xổ số online",
+    "lô đề",
+    "tài xỉu",
+    "ufabet",
     # money schemes
     "binary options",
     "forex robot",
@@ -736,5 +752,42 @@ MONEY_ANCHOR_PHRASES = (
     "crypto casino",
     "crypto signals",
 )
-#: One of :data:`MONEY_ANCHOR_PHRASES` as whole words anywhere in a lower-cased anchor text.
-MONEY_ANCHOR_RE = re.compile(r"(?<![^\W_])(?:" + _any_phrase(MONEY_ANCHOR_PHRASES) + r")(?![^\W_])")
+#: The same trades in Thai, Chinese, Japanese and Korean, which write them run together with the words
+#: around them ("สล็อตออนไลน์", "网上赌场", "オンラインカジノ", "온라인카지노"): matched anywhere in an anchor.
+MONEY_ANCHOR_UNSPACED = (
+    # th
+    "สล็อต",
+    "บาคาร่า",
+    "แทงบอล",
+    "เว็บพนัน",
+    "พนันออนไลน์",
+    "คาสิโน",
+    "หวยออนไลน์",
+    # zh
+    "博彩",
+    "赌场",
+    "赌博",
+    "娱乐城",
+    "百家乐",
+    "时时彩",
+    "六合彩",
+    "体育投注",
+    "真人娱乐",
+    # ja
+    "カジノ",
+    "スーパーコピー",
+    "ブランドコピー",
+    "バイアグラ",
+    "出会い系",
+    # ko
+    "카지노",
+    "바카라",
+    "토토사이트",
+    "슬롯사이트",
+    "먹튀",
+)
+#: One of :data:`MONEY_ANCHOR_PHRASES` as whole words, or of :data:`MONEY_ANCHOR_UNSPACED`, anywhere in a
+#: lower-cased anchor text.
+MONEY_ANCHOR_RE = re.compile(
+    r"(?<![^\W_])(?:" + _any_phrase(MONEY_ANCHOR_PHRASES) + r")(?![^\W_])|" + _any_phrase(MONEY_ANCHOR_UNSPACED)
+)

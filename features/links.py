@@ -166,7 +166,8 @@ def _embedded_domain(href: str) -> str:
 def money_anchor_domain_count(page: Page) -> float:
     """Distinct other sites linked with an anchor that sells a spam vertical ("best online casino", "slot
     gacor", "buy cialis online", "payday loans", "replica watches", "essay writing service"; en/de/es/fr,
-    some it/pt/pl/ru and Indonesian, see :data:`lexicon.MONEY_ANCHOR_PHRASES`). Sold and hacked-in links name what they
+    some it/pt/pl/ru, Indonesian, Turkish, Vietnamese, Thai, Chinese, Japanese and Korean, see
+    :data:`lexicon.MONEY_ANCHOR_PHRASES`). Sold and hacked-in links name what they
     sell and point to many different money sites; a legitimate page rarely links another site under such
     words, and then one (a news site's betting partner), so a single site counts as none: 0 below
     :data:`MIN_MONEY_DOMAINS`. A link through a redirect script counts for the site its query names."""

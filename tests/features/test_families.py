@@ -310,6 +310,20 @@ def test_money_anchors_to_many_sites():
     assert extract_features(page, URL)["money_anchor_domain_count"] == 6
 
 
+def test_money_anchors_in_scripts_without_spaces():
+    """Thai, Chinese, Japanese and Korean run the trade's word into the words around it."""
+    sold = (
+        "<a href='https://a.example/'>สล็อตออนไลน์ เว็บตรง</a> "
+        "<a href='https://b.example/'>网上赌场推荐</a> "
+        "<a href='https://c.example/'>オンラインカジノ比較</a> "
+        "<a href='https://d.example/'>온라인카지노</a> "
+        "<a href='https://e.example/'>nhà cái uy tín</a> "
+        "<a href='https://f.example/'>canlı bahis siteleri</a>"
+    )
+    page = f"<html><body><p>{ARTICLE}</p><div>{sold}</div></body></html>"
+    assert extract_features(page, URL)["money_anchor_domain_count"] == 6
+
+
 def test_money_words_in_legitimate_anchors_do_not_count():
     """Headlines and anchors that mention the trades without selling them: the bare words "slot", "loans",
     "escort", "poker" and "porn" are not in the lexicon, words inside other words do not match, and the
