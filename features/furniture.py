@@ -92,6 +92,7 @@ def hidden_link_domain_count(page: Page) -> float:
 
 def parked_phrase_count(page: Page) -> float:
     """Phrases of parked and for-sale domain landers ("This domain may be for sale", "Related
-    searches", "Sponsored listings"), in en/de/es/fr."""
+    searches", "Sponsored listings"), in en/de/es/fr and the other languages parking services show
+    (:data:`lexicon.PARKED_PHRASES`)."""
     title = lexicon.PHRASES.count(lexicon.WORD_RE.findall(page.title.lower())).get("parked", 0)
     return float(phrase_hits(page).get("parked", 0) + title)

@@ -440,8 +440,10 @@ CLICKBAIT_PHRASES = (
     "no vas a creer",
     "vous n allez pas croire",
 )
-#: Parked-domain and lander vocabulary (en/de/es/fr). Only what a lander says and an article does not:
-#: "related links" or "make an offer" alone also head sidebars and shop pages.
+#: Parked-domain and lander vocabulary (en/de/es/fr, and it/pt/nl/pl/ru/sv/tr/ja/zh, in which parking and
+#: domain-sale services show their landers too). Only what a lander says and an article does not: "related
+#: links" or "make an offer" alone also head sidebars and shop pages, and "sponsored links" ("スポンサーリンク")
+#: labels a blog's own ads.
 PARKED_PHRASES = (
     "domain (name|) (may be|is) for sale",
     "buy this domain",
@@ -462,6 +464,33 @@ PARKED_PHRASES = (
     "liens commerciaux",
     "the owner of this domain",
     "(domain|website|site) is for sale",
+    "questo dominio (potrebbe essere|è) in vendita",
+    "acquista questo dominio",
+    "ricerche correlate",
+    "este domínio (pode estar|está) à venda",
+    "comprar este domínio",
+    "pesquisas relacionadas",
+    "dit domein is (mogelijk|) te koop",
+    "koop dit domein",
+    "gerelateerde zoekopdrachten",
+    "ta domena (może być|jest) na sprzedaż",
+    "kup tę domenę",
+    "powiązane wyszukiwania",
+    "этот домен (может быть|) (продан|продается|продаётся)",
+    "купить (этот|) домен",
+    "похожие запросы",
+    "domänen är till salu",
+    "köp (denna|den här) domän",
+    "relaterade sökningar",
+    "bu alan adı satılık",
+    "alan adını satın al",
+    "ilgili aramalar",
+    "このドメインは販売中",
+    "このドメインを購入",
+    "関連検索",
+    "此域名(正在出售|出售中|可出售)",
+    "购买此域名",
+    "相关搜索",
 )
 
 

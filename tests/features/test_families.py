@@ -183,6 +183,20 @@ def test_text_quality(spam):
     assert keywords["top_bigram_per_1k_words"] > 200
 
 
+@pytest.mark.parametrize(
+    "lander",
+    [
+        "<h1>Questo dominio potrebbe essere in vendita!</h1><h2>Ricerche correlate</h2>",
+        "<h1>Этот домен может быть продан!</h1><h2>Похожие запросы</h2>",
+        "<h1>Dit domein is mogelijk te koop</h1><h2>Gerelateerde zoekopdrachten</h2>",
+        "<h1>このドメインは販売中です</h1><h2>関連検索</h2>",
+        "<h1>此域名正在出售</h1><h2>相关搜索</h2>",
+    ],
+)
+def test_parked_phrases_in_the_languages_landers_are_shown_in(lander):
+    assert extract_features(f"<html><body>{lander}<p>Some words here.</p></body></html>")["parked_phrase_count"] == 2
+
+
 def test_page_furniture():
     parked = extract_features(
         "<html><head><title>example-domain.com</title></head><body><h1>This domain may be for sale</h1>"
