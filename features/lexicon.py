@@ -280,14 +280,16 @@ GENERIC_ANCHOR_RE = re.compile(
 SOCIAL_NAMES = frozenset(
     """twitter facebook whatsapp telegram pinterest truthsocial gettr linkedin reddit tumblr vkontakte instagram
     tiktok snapchat viber weibo wechat qzone flipboard mastodon bluesky parler rumble messenger xing digg pocket
-    mix threads gab vk line""".split()
+    mix threads gab vk line odnoklassniki kakaotalk kakaostory zalo hatena mixi plurk""".split()
 )
 #: "X" alone is an ordinary letter; it counts as a network only written the way share rows write it.
 SOCIAL_X_RE = re.compile(r"\btwitter ?\(x\)|\(x\) ?twitter|\bx \(formerly twitter\)|\bx\.com\b")
 #: Networks whose name is also a common word count only on lines that name two other networks too.
 AMBIGUOUS_SOCIAL_NAMES = frozenset({"pocket", "mix", "threads", "gab", "line", "messenger", "vk"})
 
-#: Registered domains (tldextract's ``top_domain_under_public_suffix``) that belong to social networks.
+#: Registered domains (tldextract's ``top_domain_under_public_suffix``) that belong to social networks, and
+#: the hosts of networks whose registered domain also serves other things (``qzone.qq.com`` beside QQ's news,
+#: ``share.naver.com`` beside Naver's search and blogs).
 SOCIAL_DOMAINS: dict[str, str] = {
     "twitter.com": "twitter",
     "x.com": "twitter",
@@ -319,6 +321,16 @@ SOCIAL_DOMAINS: dict[str, str] = {
     "flipboard.com": "flipboard",
     "bsky.app": "bluesky",
     "threads.net": "threads",
+    "threads.com": "threads",
+    "ok.ru": "odnoklassniki",
+    "odnoklassniki.ru": "odnoklassniki",
+    "kakao.com": "kakao",
+    "zalo.me": "zalo",
+    "band.us": "band",
+    "share.naver.com": "naver",
+    "b.hatena.ne.jp": "hatena",
+    "mixi.jp": "mixi",
+    "plurk.com": "plurk",
     "xing.com": "xing",
     "digg.com": "digg",
     "getpocket.com": "pocket",

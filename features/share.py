@@ -26,10 +26,10 @@ MAX_HREF_CHARS = 512
 
 
 def link_network(link: Link) -> str | None:
-    """The social network a link points to (by registered domain or app scheme), or None."""
+    """The social network a link points to (by registered domain, host or app scheme), or None."""
     kind = link.kind
     if kind == "external" or kind == "internal":
-        return lexicon.SOCIAL_DOMAINS.get(link.domain)
+        return lexicon.SOCIAL_DOMAINS.get(link.domain) or lexicon.SOCIAL_DOMAINS.get(link.host)
     if kind == "other":
         return lexicon.SOCIAL_SCHEMES.get(link.host)
     return None

@@ -26,7 +26,7 @@ family, a "Related Searches" sidebar added to real legitimate pages got 111 of 5
 one clickbait teaser 55 (``python -m model.robustness``). Real commercial pages stack several: with one or
 two per page the model flagged 43 of 542 real pages that got a trending list, share bars, a widget, six ad
 slots, a sponsored box and a branded title together (the robustness check's news stack), which is why a
-page now gets up to six, of what one kind of site prints together (38 flagged with them).
+page now gets up to six, of what one kind of site prints together (30 flagged with them).
 """
 
 from __future__ import annotations

@@ -118,6 +118,24 @@ def test_share_labels_in_other_languages_count():
     assert extract_features(f"<p>{ARTICLE}</p><p>Shared values</p>")["share_label_line_count"] == 0
 
 
+def test_share_rows_of_other_regions_networks():
+    """Odnoklassniki, KakaoTalk, Naver, Zalo, Band: a share row, though no Western network is in it. Naver and
+    QQ count only on their sharing hosts: their search, news and blog links are no social network."""
+    row = " ".join(
+        f"<a href='{u}'>{n}</a>"
+        for u, n in [
+            ("https://connect.ok.ru/offer?url=https%3A%2F%2Fa.example%2Fx", "OK"),
+            ("https://sharer.kakao.com/talk/friends/picker/link?url=x", "KakaoTalk"),
+            ("https://share.naver.com/web/shareView?url=x", "Naver"),
+            ("https://sp.zalo.me/share_inline?url=x", "Zalo"),
+            ("https://band.us/plugin/share?body=x", "Band"),
+        ]
+    )
+    assert extract_features(f"<p>{ARTICLE}</p><div>{row}</div>", URL)["share_row_count"] == 1
+    portals = "<a href='https://news.qq.com/a'>QQ</a> <a href='https://blog.naver.com/b'>Blog</a>"
+    assert extract_features(f"<p>{ARTICLE}</p><p>{portals}</p>", URL)["social_link_ratio"] == 0
+
+
 def test_truth_social_written_as_two_words_beside_other_networks():
     row = "<p>Share on: Facebook Twitter Truth Social Gettr</p><p>" + ARTICLE + "</p>"
     f = extract_features(row, URL)
