@@ -2,8 +2,9 @@
 
 Scores every record of the given labelled corpora (the formats ``spamguard train`` reads) with one model
 and reports, at the model's threshold (or ``--threshold``): ROC-AUC, PR-AUC, spam recall and the ham
-false-positive rate, overall and per source, then every page the model gets wrong, with its score and the
-feature that pushed it furthest. This is how to check the bundled model against your own crawl before
+false-positive rate, overall and per source; the thresholds that would hold these pages' own ham to
+0.1%-5% false positives, with the recall each gives; then every page the model gets wrong, with its score
+and the feature that pushed it furthest. This is how to check the bundled model against your own crawl before
 trusting its default threshold, and how the project checks it against pages written independently of the
 synthesizer (``tests/fixtures/heldout``).
 
@@ -100,10 +101,38 @@ def _summaries(results: list[PageResult], threshold: float) -> dict[str, Any]:
     }
 
 
+def _thresholds(results: list[PageResult]) -> list[dict[str, Any]]:
+    """The threshold calibrated on these pages' own ham to each of :data:`metrics.OPERATING_FPRS`, with the
+    recall and false-positive rate it gives here: what to set for a crawl like this one. Empty without ham."""
+    scored = [r for r in results if r.score is not None]
+    y = np.asarray([1 if r.label == "spam" else 0 for r in scored], dtype=np.int32)
+    s = np.asarray([r.score for r in scored], dtype=np.float64)
+    if not (y == 0).any():
+        return []
+    points = []
+    for rate in metrics.OPERATING_FPRS:
+        t = metrics.calibrate_threshold(s[y == 0], rate)
+        m = metrics.summary(y, s, t)
+        points.append({"target_fpr": rate, "threshold": t, "recall": m["recall"], "fpr": m["fpr"]})
+    return points
+
+
 def _wrong(results: list[PageResult], threshold: float) -> list[PageResult]:
     """Ham scored at or above the threshold and spam below it, the most confidently wrong first."""
     wrong = [r for r in results if r.score is not None and (r.score >= threshold) != (r.label == "spam")]
     return sorted(wrong, key=lambda r: abs(r.score - threshold), reverse=True)  # type: ignore[operator]
+
+
+def _same_threshold(points: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Consecutive points grouped where they give the same threshold (a small sample allows no false
+    positive at several rates)."""
+    groups: list[list[dict[str, Any]]] = []
+    for p in points:
+        if groups and groups[-1][-1]["threshold"] == p["threshold"]:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
 
 
 def _fmt(v: float | None, digits: int = 3) -> str:
@@ -126,6 +155,18 @@ def write_text(
             f"{name[:32]:32s} {m['n_spam']:5d} {m['n_ham']:5d} {_fmt(m['roc_auc']):>8s} {_fmt(m['pr_auc']):>7s} "
             f"{_fmt(m['recall']):>7s} {_fmt(m['fpr']):>7s}\n"
         )
+    points = report.get("thresholds") or []
+    if points:
+        n_ham = o["n_ham"]
+        out.write(f"\nThresholds calibrated on these {n_ham} legitimate pages (SPAMGUARD_THRESHOLD, --threshold):\n")
+        out.write(f"  {'target FPR':>12s} {'threshold':>10s} {'recall':>7s} {'FPR':>7s}\n")
+        for group in _same_threshold(points):
+            first, last = group[0], group[-1]
+            rates = f"{first['target_fpr']:.2%}" + (f"-{last['target_fpr']:.2%}" if len(group) > 1 else "")
+            recall, fpr = _fmt(first["recall"]), _fmt(first["fpr"])
+            out.write(f"  {rates:>12s} {first['threshold']:>10.4f} {recall:>7s} {fpr:>7s}\n")
+        if n_ham < 1 / metrics.OPERATING_FPRS[-1]:
+            out.write(f"  (with {n_ham} legitimate pages, a rate below {1 / n_ham:.1%} allows none of them)\n")
     if wrong and not show:
         out.write(f"\nJudged wrongly: {len(wrong)} (--show N lists them)\n")
     elif wrong:
@@ -177,6 +218,7 @@ def run(args: argparse.Namespace) -> int:
     threshold = scorer.threshold if args.threshold is None else args.threshold
     results = evaluate_records(scorer, records, progress=sys.stderr.isatty() and len(records) > PROGRESS_MIN_PAGES)
     report = _summaries(results, threshold)
+    report["thresholds"] = _thresholds(results)
     wrong = _wrong(results, threshold)
     errors = [r for r in results if r.error is not None]
     if args.format == "json":

@@ -7,7 +7,20 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["average_precision", "pr_curve", "roc_auc", "roc_curve", "summary"]
+__all__ = [
+    "OPERATING_FPRS",
+    "average_precision",
+    "calibrate_threshold",
+    "operating_points",
+    "pr_curve",
+    "roc_auc",
+    "roc_curve",
+    "summary",
+]
+
+#: Other false-positive rates the report gives a threshold and the recall for, so that a user can choose a
+#: stricter or a more permissive threshold (``SPAMGUARD_THRESHOLD``, ``--threshold``) knowing its cost.
+OPERATING_FPRS = (0.001, 0.0025, 0.005, 0.01, 0.02, 0.05)
 
 
 def roc_auc(y: np.ndarray, s: np.ndarray) -> float:
@@ -73,3 +86,41 @@ def summary(y: np.ndarray, s: np.ndarray, threshold: float) -> dict[str, Any]:
         "fpr": clean(flagged[neg].mean()) if neg.any() else None,
         "false_positives": int((flagged & neg).sum()),
     }
+
+
+def calibrate_threshold(ham_scores: np.ndarray, target_fpr: float) -> float:
+    """Smallest threshold at which at most ``target_fpr`` of the given (held-out) ham scores are spam."""
+    if ham_scores.size == 0:
+        raise ValueError("no held-out ham scores to calibrate the threshold on")
+    s = np.sort(ham_scores)[::-1]
+    allowed = math.floor(target_fpr * s.size)
+    # Scores >= t are spam: put t just above the (allowed+1)-th highest ham score.
+    t = float(np.nextafter(s[allowed], 1.0)) if allowed < s.size else 0.0
+    return min(max(t, 0.0), 1.0)
+
+
+def operating_points(
+    y: np.ndarray, scores: np.ndarray, families: np.ndarray, target_fpr: float
+) -> list[dict[str, Any]]:
+    """For each of :data:`OPERATING_FPRS` (and the model's own ``target_fpr``): the threshold calibrated to it
+    on the held-out ham ``scores``, and what it gives: recall over all spam and per synthetic family, the
+    false-positive rate over all ham and over the real pages alone (``families == "real"``)."""
+    ham, spam, real = y == 0, y == 1, (y == 0) & (families == "real")
+    spam_families = sorted(set(families[spam].tolist()))
+    points = []
+    for rate in sorted({*OPERATING_FPRS, target_fpr}):
+        t = calibrate_threshold(scores[ham], rate)
+        flagged = scores >= t
+        points.append(
+            {
+                "target_fpr": rate,
+                "threshold": t,
+                "recall": round(float(flagged[spam].mean()), 6) if spam.any() else None,
+                "fpr": round(float(flagged[ham].mean()), 6),
+                "real_fpr": round(float(flagged[real].mean()), 6) if real.any() else None,
+                "recall_per_family": {
+                    f: round(float(flagged[spam & (families == f)].mean()), 6) for f in spam_families
+                },
+            }
+        )
+    return points

@@ -20,7 +20,6 @@ import argparse
 import datetime as dt
 import hashlib
 import logging
-import math
 import os
 import random
 import sys
@@ -37,6 +36,7 @@ from features import FEATURE_NAMES, SCHEMA_FINGERPRINT, feature_vector, to_page
 from model import metrics
 from model.corpus import CorpusError, Record, add_corpus_argument, iter_corpus, site_of
 from model.manifest import write_model_dir
+from model.metrics import calibrate_threshold, operating_points
 
 __all__ = ["TrainConfig", "add_arguments", "run", "train"]
 
@@ -44,9 +44,6 @@ logger = logging.getLogger(__name__)
 
 #: Default false-positive rate on held-out ham (real and synthetic link-heavy) that the threshold is calibrated to.
 DEFAULT_TARGET_FPR = 0.005
-#: Other false-positive rates the report gives a threshold and the recall for, so that a user can choose a
-#: stricter or a more permissive threshold (``SPAMGUARD_THRESHOLD``, ``--threshold``) knowing its cost.
-OPERATING_FPRS = (0.001, 0.0025, 0.005, 0.01, 0.02, 0.05)
 DEFAULT_FOLDS = 5
 DEFAULT_ROUNDS = 150
 DEFAULT_SEED = 20261128
@@ -334,17 +331,6 @@ def fit(X: np.ndarray, y: np.ndarray, cfg: TrainConfig) -> lightgbm.Booster:
     return lightgbm.train(lgb_params(cfg.seed, cfg.jobs), data, num_boost_round=cfg.rounds)
 
 
-def calibrate_threshold(ham_scores: np.ndarray, target_fpr: float) -> float:
-    """Smallest threshold at which at most ``target_fpr`` of the given (held-out) ham scores are spam."""
-    if ham_scores.size == 0:
-        raise ValueError("no held-out ham scores to calibrate the threshold on")
-    s = np.sort(ham_scores)[::-1]
-    allowed = math.floor(target_fpr * s.size)
-    # Scores >= t are spam: put t just above the (allowed+1)-th highest ham score.
-    t = float(np.nextafter(s[allowed], 1.0)) if allowed < s.size else 0.0
-    return min(max(t, 0.0), 1.0)
-
-
 def evaluate(ds: Dataset, cfg: TrainConfig) -> tuple[float, dict[str, Any], np.ndarray]:
     """Grouped cross-validation and leave-one-family-out; returns (threshold, metrics, out-of-fold scores)."""
     folds = assign_folds(ds.groups, cfg.folds, cfg.seed)
@@ -392,33 +378,6 @@ def evaluate(ds: Dataset, cfg: TrainConfig) -> tuple[float, dict[str, Any], np.n
     }
     report["operating_points"] = operating_points(ds.y[valid], oof[valid], fam[valid], cfg.target_fpr)
     return threshold, report, np.where(np.isnan(lofo), oof, lofo)
-
-
-def operating_points(
-    y: np.ndarray, scores: np.ndarray, families: np.ndarray, target_fpr: float
-) -> list[dict[str, Any]]:
-    """For each of :data:`OPERATING_FPRS` (and the model's own ``target_fpr``): the threshold calibrated to it
-    on the held-out ham ``scores``, and what it gives: recall over all spam and per synthetic family, the
-    false-positive rate over all ham and over the real pages alone (``families == "real"``)."""
-    ham, spam, real = y == 0, y == 1, (y == 0) & (families == "real")
-    spam_families = sorted(set(families[spam].tolist()))
-    points = []
-    for rate in sorted({*OPERATING_FPRS, target_fpr}):
-        t = calibrate_threshold(scores[ham], rate)
-        flagged = scores >= t
-        points.append(
-            {
-                "target_fpr": rate,
-                "threshold": t,
-                "recall": round(float(flagged[spam].mean()), 6) if spam.any() else None,
-                "fpr": round(float(flagged[ham].mean()), 6),
-                "real_fpr": round(float(flagged[real].mean()), 6) if real.any() else None,
-                "recall_per_family": {
-                    f: round(float(flagged[spam & (families == f)].mean()), 6) for f in spam_families
-                },
-            }
-        )
-    return points
 
 
 # ----------------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 from model import Scorer
 from model.corpus import Record
 from model.evaluate import evaluate_records
+from model.metrics import OPERATING_FPRS
 from spider_plugins.cli import main
 
 DEMO_SITE = Path(__file__).resolve().parents[2] / "spider_plugins" / "demo_site"
@@ -58,6 +59,25 @@ def test_json_report_agrees_with_the_scoring_api(labelled_dir: Path, scorer: Sco
     assert report["threshold"] == scorer.threshold
     assert {r["id"].rsplit("/", 1)[-1] for r in report["wrong"]} == wrong
     assert report["errors"] == 0 and report["not_scored"] == []
+
+
+def test_thresholds_calibrated_on_the_given_ham(labelled_dir: Path, scorer: Scorer, capsys) -> None:
+    """For a crawl like this one: the threshold that keeps its own legitimate pages under each rate."""
+    assert main(["evaluate", "--corpus", str(labelled_dir), "--format", "json"]) == 0
+    points = json.loads(capsys.readouterr().out)["thresholds"]
+    assert [p["target_fpr"] for p in points] == list(OPERATING_FPRS)
+    ham_scores = [
+        scorer.score_html(page.read_bytes(), f"http://demo.test/{page.name}").score
+        for page in sorted(labelled_dir.glob("*.html"))
+        if page.name not in SPAM
+    ]
+    for p in points:  # eight legitimate pages: every rate up to 5% allows none of them
+        assert p["threshold"] > max(ham_scores) and p["fpr"] == 0
+        assert p["recall"] == 1.0  # the demo's spam all scores above its legitimate pages
+    assert main(["evaluate", "--corpus", str(labelled_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "Thresholds calibrated on these 8 legitimate pages" in out
+    assert "0.10%-5.00%" in out and "a rate below 12.5% allows none of them" in out
 
 
 def test_threshold_option_and_text_report(labelled_dir: Path, capsys) -> None:

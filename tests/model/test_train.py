@@ -14,16 +14,8 @@ import pytest
 
 from model import Scorer
 from model.corpus import Record
-from model.metrics import average_precision, roc_auc, summary
-from model.train import (
-    OPERATING_FPRS,
-    TrainConfig,
-    add_arguments,
-    assign_folds,
-    calibrate_threshold,
-    operating_points,
-    train,
-)
+from model.metrics import OPERATING_FPRS, average_precision, calibrate_threshold, operating_points, roc_auc, summary
+from model.train import TrainConfig, add_arguments, assign_folds, train
 
 WORDS = (
     "council library budget city residents meeting opening hours children collection study internet "
