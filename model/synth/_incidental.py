@@ -240,16 +240,30 @@ def _place(rng: random.Random, page: str, fragment: str, top_rate: float) -> str
     return insert_before_body_end(page, fragment)
 
 
+def _after_paragraphs(rng: random.Random, page: str, ends: list[int], most: int, fragment: Callable[[], str]) -> str:
+    """``page`` with a ``fragment()`` after each of 2 to ``most`` (as many as there are) of the paragraph ends
+    ``ends``, drawn at random; the fragments are made last paragraph first."""
+    for at in sorted(rng.sample(ends, min(len(ends), rng.randint(2, most))), reverse=True):
+        page = page[:at] + fragment() + page[at:]
+    return page
+
+
+def _paragraph_ends(page: str) -> list[int]:
+    return [m.end() for m in P_CLOSE_RE.finditer(page)]
+
+
 def _ad_slots(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
-    ends = [m.end() for m in P_CLOSE_RE.finditer(page)]
+    ends = _paragraph_ends(page)
     if len(ends) < 2:
         return page
     kinds = rng.sample(("adsense", "gpt", "label"), rng.randint(1, 2))
     label = rng.choice(lex.AD_LABELS.get(lang, lex.AD_LABELS["en"]))
-    for at in sorted(rng.sample(ends, min(len(ends), rng.randint(2, 8))), reverse=True):
+
+    def slot() -> str:
         kind = rng.choice(kinds)
-        slot = ad_markup(rng, kind) if kind != "label" else f'<div class="ad-container"><span>{esc(label)}</span></div>'
-        page = page[:at] + slot + page[at:]
+        return ad_markup(rng, kind) if kind != "label" else f'<div class="ad-container"><span>{esc(label)}</span></div>'
+
+    page = _after_paragraphs(rng, page, ends, 8, slot)
     if "adsense" in kinds:
         page = add_to_head(page, adsense_loader(rng))
     if "gpt" in kinds:
@@ -292,10 +306,7 @@ def _share_bars(rng: random.Random, pool: SourcePool, page: str, src: TextSource
     bar = m.share_row(url, lang, style=rng.choice(("links", "icons")), networks=networks, label=label)
     where = rng.choice(("top", "bottom", "both", "within"))
     if where == "within":  # a bar under each of several of the article's images or sections
-        ends = [match.end() for match in P_CLOSE_RE.finditer(page)]
-        for at in sorted(rng.sample(ends, min(len(ends), rng.randint(2, 6))), reverse=True):
-            page = page[:at] + bar + page[at:]
-        return page
+        return _after_paragraphs(rng, page, _paragraph_ends(page), 6, lambda: bar)
     if where != "bottom":
         page = insert_after_body_start(page, bar)
     if where != "top":
