@@ -107,14 +107,7 @@ def _thresholds(results: list[PageResult]) -> list[dict[str, Any]]:
     scored = [r for r in results if r.score is not None]
     y = np.asarray([1 if r.label == "spam" else 0 for r in scored], dtype=np.int32)
     s = np.asarray([r.score for r in scored], dtype=np.float64)
-    if not (y == 0).any():
-        return []
-    points = []
-    for rate in metrics.OPERATING_FPRS:
-        t = metrics.calibrate_threshold(s[y == 0], rate)
-        m = metrics.summary(y, s, t)
-        points.append({"target_fpr": rate, "threshold": t, "recall": m["recall"], "fpr": m["fpr"]})
-    return points
+    return metrics.operating_points(y, s) if (y == 0).any() else []
 
 
 def _wrong(results: list[PageResult], threshold: float) -> list[PageResult]:

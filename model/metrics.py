@@ -100,27 +100,30 @@ def calibrate_threshold(ham_scores: np.ndarray, target_fpr: float) -> float:
 
 
 def operating_points(
-    y: np.ndarray, scores: np.ndarray, families: np.ndarray, target_fpr: float
+    y: np.ndarray, scores: np.ndarray, families: np.ndarray | None = None, target_fpr: float | None = None
 ) -> list[dict[str, Any]]:
-    """For each of :data:`OPERATING_FPRS` (and the model's own ``target_fpr``): the threshold calibrated to it
-    on the held-out ham ``scores``, and what it gives: recall over all spam and per synthetic family, the
-    false-positive rate over all ham and over the real pages alone (``families == "real"``)."""
-    ham, spam, real = y == 0, y == 1, (y == 0) & (families == "real")
-    spam_families = sorted(set(families[spam].tolist()))
+    """For each of :data:`OPERATING_FPRS` (and ``target_fpr``, a model's own): the threshold calibrated to it
+    on the ham ``scores``, with the recall over all spam and the false-positive rate over all ham it gives.
+    With ``families`` (of the training pages), also the false-positive rate over the real pages alone
+    (``families == "real"``) and the recall per family."""
+    ham, spam = y == 0, y == 1
+    if families is not None:
+        real = ham & (families == "real")
+        spam_families = sorted(set(families[spam].tolist()))
     points = []
-    for rate in sorted({*OPERATING_FPRS, target_fpr}):
+    for rate in sorted({*OPERATING_FPRS, *([] if target_fpr is None else [target_fpr])}):
         t = calibrate_threshold(scores[ham], rate)
         flagged = scores >= t
-        points.append(
-            {
-                "target_fpr": rate,
-                "threshold": t,
-                "recall": round(float(flagged[spam].mean()), 6) if spam.any() else None,
-                "fpr": round(float(flagged[ham].mean()), 6),
-                "real_fpr": round(float(flagged[real].mean()), 6) if real.any() else None,
-                "recall_per_family": {
-                    f: round(float(flagged[spam & (families == f)].mean()), 6) for f in spam_families
-                },
+        point: dict[str, Any] = {
+            "target_fpr": rate,
+            "threshold": t,
+            "recall": round(float(flagged[spam].mean()), 6) if spam.any() else None,
+            "fpr": round(float(flagged[ham].mean()), 6),
+        }
+        if families is not None:
+            point["real_fpr"] = round(float(flagged[real].mean()), 6) if real.any() else None
+            point["recall_per_family"] = {
+                f: round(float(flagged[spam & (families == f)].mean()), 6) for f in spam_families
             }
-        )
+        points.append(point)
     return points
