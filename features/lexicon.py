@@ -832,3 +832,11 @@ MONEY_ANCHOR_UNSPACED = (
 MONEY_ANCHOR_RE = re.compile(
     r"(?<![^\W_])(?:" + _any_phrase(MONEY_ANCHOR_PHRASES) + r")(?![^\W_])|" + _any_phrase(MONEY_ANCHOR_UNSPACED)
 )
+#: The two halves of :data:`MONEY_ANCHOR_RE`, for running text. A regex that starts with a look-behind is
+#: tried at every position of the text; one that starts with literal characters skips to the positions where
+#: a first character occurs. So the spaced phrases are looked for only on a page that has one of their first
+#: words (:data:`MONEY_FIRST_WORDS`), and the unspaced ones directly.
+MONEY_SPACED_RE = re.compile(r"(?<![^\W_])(?:" + _any_phrase(MONEY_ANCHOR_PHRASES) + r")(?![^\W_])")
+MONEY_UNSPACED_RE = re.compile(_any_phrase(MONEY_ANCHOR_UNSPACED))
+#: The first word (as :data:`WORD_RE` cuts words) of every phrase of :data:`MONEY_ANCHOR_PHRASES`.
+MONEY_FIRST_WORDS = frozenset(WORD_RE.findall(phrase)[0] for phrase in MONEY_ANCHOR_PHRASES)

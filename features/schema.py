@@ -85,6 +85,7 @@ FEATURES: tuple[FeatureFn, ...] = (
     text.emoji_per_1k_words,
     text.filler_phrase_count,
     text.clickbait_phrase_count,
+    text.money_phrase_per_1k_words,
     text.top_word_ratio,
     text.top_bigram_per_1k_words,
     # 6. page furniture

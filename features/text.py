@@ -19,6 +19,7 @@ from features._common import (
     per_1k_words,
     ratio,
     top_count,
+    word_counts,
     word_table,
 )
 from features.page import Page
@@ -34,6 +35,9 @@ NGRAM = 3
 MAX_NGRAM_WORDS = 20_000
 #: Word codes below this make base-code 3-grams that fit in an int64 (``2**21 ** 3 == 2**63``).
 MAX_EXACT_NGRAM_BASE = 2**21
+#: Spam-vertical phrases per thousand words below this count as none: two in a hundred words is keyword
+#: stuffing by the usual rule of thumb (a density of 2-3 %), fewer is a page that talks about the trade.
+MIN_MONEY_PER_1K = 20.0
 #: The compression ratio is undefined below this many bytes and computed on at most this many.
 MIN_COMPRESS_BYTES = 200
 MAX_COMPRESS_BYTES = 100_000
@@ -134,6 +138,31 @@ def filler_phrase_count(page: Page) -> float:
 def clickbait_phrase_count(page: Page) -> float:
     """Curiosity-gap headline phrases of made-for-ads teaser grids ("You won't believe ...")."""
     return float(phrase_hits(page).get("clickbait", 0))
+
+
+def money_phrase_hits(page: Page) -> int:
+    """Occurrences of the spam verticals' phrases in the visible text, links included (casino, "slot gacor",
+    "buy viagra", "payday loans", "replica watches", "essay writing service", ...:
+    :data:`lexicon.MONEY_ANCHOR_PHRASES` and the unspaced Thai, Chinese, Japanese and Korean ones)."""
+    text = page.lower_text
+    hits = len(lexicon.MONEY_UNSPACED_RE.findall(text))
+    if not lexicon.MONEY_FIRST_WORDS.isdisjoint(word_counts(page)):
+        hits += len(lexicon.MONEY_SPACED_RE.findall(text))
+    return hits
+
+
+def money_phrase_per_1k_words(page: Page) -> float:
+    """Phrases of the spam verticals (casino, "buy viagra", "payday loans", "replica watches", ...) per thousand
+    visible words, when they make at least :data:`MIN_MONEY_PER_1K` of them; 0 below. A pharmacy or
+    casino doorway repeats what it sells in every sentence, and a block of sold links names it in every
+    anchor. A story or a blog post about gambling or a drug names it a few times in a thousand words (at
+    most 14 on any of the 3,763 real pages of ../shared/corpus): mentioning a trade is not selling it
+    (nan below :data:`MIN_WORDS` words)."""
+    n = len(page.words)
+    if n < MIN_WORDS:
+        return NAN
+    density = 1000.0 * money_phrase_hits(page) / n
+    return density if density >= MIN_MONEY_PER_1K else 0.0
 
 
 def top_word_ratio(page: Page) -> float:

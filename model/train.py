@@ -100,6 +100,7 @@ MONOTONE: dict[str, int] = {
             "emoji_per_1k_words",
             "filler_phrase_count",
             "clickbait_phrase_count",
+            "money_phrase_per_1k_words",
             "top_word_ratio",
             "top_bigram_per_1k_words",
             "ad_slot_count",

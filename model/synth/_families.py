@@ -613,10 +613,29 @@ _HIDDEN = (
 )
 
 
+#: Share of doorways that sell a spam vertical ("buy cialis online", "judi slot online" in every sentence, as
+#: a pharmacy or casino doorway does) rather than a keyword cut from a title.
+MONEY_DOORWAY_RATE = 0.35
+
+
+def doorway_keywords(ctx: Ctx) -> list[str]:
+    """The keyword phrase of a doorway first, then its variants: keywords from titles, or (at
+    :data:`MONEY_DOORWAY_RATE`) one spam-vertical keyword with commercial modifiers and a few others."""
+    rng = ctx.rng
+    n = ctx.count(3, 25, 8)
+    if rng.random() >= MONEY_DOORWAY_RATE:
+        kw = ctx.keyword()
+        return list(dict.fromkeys([kw, *(ctx.keyword() for _ in range(n))]))
+    kw = ctx.money_keyword()
+    mods = lex.KEYWORD_MODIFIERS[ctx.lang]
+    variants = [f"{kw} {rng.choice(mods)}" if rng.random() < 0.5 else f"{rng.choice(mods)} {kw}" for _ in range(n)]
+    return list(dict.fromkeys([kw, *variants, *(ctx.money_keyword() for _ in range(rng.randint(0, 3)))]))
+
+
 def doorway(ctx: Ctx) -> Content:
     rng, m, src = ctx.rng, ctx.m, ctx.src
-    kw = ctx.keyword()
-    variants = list(dict.fromkeys([kw, *(ctx.keyword() for _ in range(ctx.count(3, 25, 8)))]))
+    variants = doorway_keywords(ctx)
+    kw = variants[0]
     title = " | ".join(rng.sample(variants, min(len(variants), rng.randint(2, 5))))
     if rng.random() < 0.5:
         title = f"{kw} - {title}"

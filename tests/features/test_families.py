@@ -356,6 +356,34 @@ def test_money_anchors_in_scripts_without_spaces():
     assert extract_features(page, URL)["money_anchor_domain_count"] == 6
 
 
+def test_money_phrases_in_the_text():
+    """A pharmacy doorway names what it sells in every sentence; a story about a casino names it a few times,
+    which counts as none."""
+    doorway = " ".join(
+        f"Buy viagra online without prescription at the lowest price, sentence {i} of our cheap viagra offer."
+        for i in range(30)
+    )
+    spam = extract_features(f"<html><body><p>{doorway}</p></body></html>", URL)["money_phrase_per_1k_words"]
+    assert spam > 100  # "viagra", "without prescription", "viagra": 3 in 16 words
+    story = (
+        f"<html><body><p>{ARTICLE} The council also rejected a casino on the old library site, saying a casino"
+        f" would not fit the quarter.</p></body></html>"
+    )
+    assert extract_features(story, URL)["money_phrase_per_1k_words"] == 0
+    assert extract_features(news_article(), URL)["money_phrase_per_1k_words"] == 0
+    assert math.isnan(extract_features("<p>buy viagra online</p>", URL)["money_phrase_per_1k_words"])
+
+
+def test_every_money_phrase_is_found_in_running_text():
+    """The first-word shortcut of money_phrase_hits must not hide a phrase of the lexicon."""
+    from features import Page, lexicon
+    from features.text import money_phrase_hits
+
+    for phrase in (*lexicon.MONEY_ANCHOR_PHRASES, *lexicon.MONEY_ANCHOR_UNSPACED):
+        page = Page.from_html(f"<html><body><p>{ARTICLE}</p><p>Partner: {phrase}, today.</p></body></html>", URL)
+        assert money_phrase_hits(page) == 1, phrase
+
+
 def test_money_words_in_legitimate_anchors_do_not_count():
     """Headlines and anchors that mention the trades without selling them: the bare words "slot", "loans",
     "escort", "poker" and "porn" are not in the lexicon, words inside other words do not match, and the
