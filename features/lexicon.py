@@ -834,9 +834,13 @@ MONEY_ANCHOR_RE = re.compile(
 )
 #: The two halves of :data:`MONEY_ANCHOR_RE`, for running text. A regex that starts with a look-behind is
 #: tried at every position of the text; one that starts with literal characters skips to the positions where
-#: a first character occurs. So the spaced phrases are looked for only on a page that has one of their first
-#: words (:data:`MONEY_FIRST_WORDS`), and the unspaced ones directly.
+#: a first character occurs. So the spaced phrases are looked for only on a page that has every word of one of
+#: them (:data:`MONEY_PHRASE_WORDS`), and the unspaced ones directly.
 MONEY_SPACED_RE = re.compile(r"(?<![^\W_])(?:" + _any_phrase(MONEY_ANCHOR_PHRASES) + r")(?![^\W_])")
 MONEY_UNSPACED_RE = re.compile(_any_phrase(MONEY_ANCHOR_UNSPACED))
-#: The first word (as :data:`WORD_RE` cuts words) of every phrase of :data:`MONEY_ANCHOR_PHRASES`.
-MONEY_FIRST_WORDS = frozenset(WORD_RE.findall(phrase)[0] for phrase in MONEY_ANCHOR_PHRASES)
+#: The words (as :data:`WORD_RE` cuts them) of the phrases of :data:`MONEY_ANCHOR_PHRASES`, by first word.
+MONEY_PHRASE_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _words in sorted({tuple(WORD_RE.findall(phrase)) for phrase in MONEY_ANCHOR_PHRASES}):
+    MONEY_PHRASE_WORDS[_words[0]] = (*MONEY_PHRASE_WORDS.get(_words[0], ()), _words[1:])
+del _words
+MONEY_FIRST_WORDS = frozenset(MONEY_PHRASE_WORDS)

@@ -146,7 +146,12 @@ def money_phrase_hits(page: Page) -> int:
     :data:`lexicon.MONEY_ANCHOR_PHRASES` and the unspaced Thai, Chinese, Japanese and Korean ones)."""
     text = page.lower_text
     hits = len(lexicon.MONEY_UNSPACED_RE.findall(text))
-    if not lexicon.MONEY_FIRST_WORDS.isdisjoint(word_counts(page)):
+    counts = word_counts(page)
+    if any(
+        all(w in counts for w in rest)
+        for first in lexicon.MONEY_FIRST_WORDS.intersection(counts)
+        for rest in lexicon.MONEY_PHRASE_WORDS[first]
+    ):
         hits += len(lexicon.MONEY_SPACED_RE.findall(text))
     return hits
 

@@ -375,7 +375,8 @@ def test_money_phrases_in_the_text():
 
 
 def test_every_money_phrase_is_found_in_running_text():
-    """The first-word shortcut of money_phrase_hits must not hide a phrase of the lexicon."""
+    """money_phrase_hits looks for the phrases only on pages that have all the words of one: that must not hide
+    a phrase of the lexicon."""
     from features import Page, lexicon
     from features.text import money_phrase_hits
 
