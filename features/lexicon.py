@@ -827,17 +827,15 @@ MONEY_ANCHOR_UNSPACED = (
     "슬롯사이트",
     "먹튀",
 )
-#: One of :data:`MONEY_ANCHOR_PHRASES` as whole words, or of :data:`MONEY_ANCHOR_UNSPACED`, anywhere in a
-#: lower-cased anchor text.
-MONEY_ANCHOR_RE = re.compile(
-    r"(?<![^\W_])(?:" + _any_phrase(MONEY_ANCHOR_PHRASES) + r")(?![^\W_])|" + _any_phrase(MONEY_ANCHOR_UNSPACED)
-)
-#: The two halves of :data:`MONEY_ANCHOR_RE`, for running text. A regex that starts with a look-behind is
-#: tried at every position of the text; one that starts with literal characters skips to the positions where
-#: a first character occurs. So the spaced phrases are looked for only on a page that has every word of one of
-#: them (:data:`MONEY_PHRASE_WORDS`), and the unspaced ones directly.
+#: One of :data:`MONEY_ANCHOR_PHRASES` as whole words.
 MONEY_SPACED_RE = re.compile(r"(?<![^\W_])(?:" + _any_phrase(MONEY_ANCHOR_PHRASES) + r")(?![^\W_])")
+#: One of :data:`MONEY_ANCHOR_UNSPACED`, anywhere.
 MONEY_UNSPACED_RE = re.compile(_any_phrase(MONEY_ANCHOR_UNSPACED))
+#: Either, in a lower-cased anchor text. Running text is searched with the two apart: a regex that starts with
+#: a look-behind is tried at every position of the text, one that starts with literal characters skips to the
+#: positions where a first character occurs. So the spaced phrases are looked for only on a page that has
+#: every word of one of them (:data:`MONEY_PHRASE_WORDS`), and the unspaced ones directly.
+MONEY_ANCHOR_RE = re.compile(f"{MONEY_SPACED_RE.pattern}|{MONEY_UNSPACED_RE.pattern}")
 #: The words (as :data:`WORD_RE` cuts them) of the phrases of :data:`MONEY_ANCHOR_PHRASES`, by first word.
 MONEY_PHRASE_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _words in sorted({tuple(WORD_RE.findall(phrase)) for phrase in MONEY_ANCHOR_PHRASES}):
