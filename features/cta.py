@@ -7,10 +7,12 @@ sends the reader to other sites.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from features import lexicon
 from features._common import line_counts, lower_anchor_texts, per_1k_words, ratio
 from features.page import Link, Page
-from features.share import share_rows
+from features.share import link_networks, share_rows, social_hits
 
 #: A teaser is the run of lines before a call to action, at most this many lines long.
 MAX_TEASER_LINES = 8
@@ -118,6 +120,36 @@ def shared_teaser_count(page: Page) -> float:
         lo, hi = max(previous + 1, i - MAX_TEASER_LINES), min(following, i + MAX_SHARE_AFTER_CTA + 1)
         units += any(lo <= r < hi for r in rows)
     return float(units)
+
+
+def stamped_teaser_count(page: Page) -> float:
+    """Share rows that each close a teaser the same way, whatever its words: a blurb, then one short linked
+    line that is the same under every teaser, then the row. The count is the number of rows under the most
+    common such line, 0 when no line closes two. It is :func:`shared_teaser_count` without the lexicon: a
+    template stamps its call to action verbatim in any language, "Read more >> : Cick here" as well as a
+    wording no list has. A news portal's share bar per story follows the blurb, or a byline or category that
+    varies; only a stamped link between blurb and row counts."""
+    rows = share_rows(page)
+    if len(rows) < 2:
+        return 0.0
+    social = set(social_hits(page).by_line)
+    social.update(link.line for link, net in zip(page.links, link_networks(page), strict=True) if net is not None)
+    lines, lower, link_chars = page.lines, page.lower_lines, page.line_link_chars
+    limit = lexicon.MAX_CTA_LINE_CHARS
+    closings: Counter[str] = Counter()
+    previous = -1
+    for row in rows:
+        window = [
+            j for j in range(max(previous + 1, row - MAX_TEASER_LINES - MAX_SHARE_AFTER_CTA), row) if j not in social
+        ]
+        blurbs = [j for j in window if lines[j].count(" ") >= MIN_BLURB_WORDS - 1]
+        if blurbs:
+            closing = next((j for j in window if j > blurbs[-1] and link_chars[j] and len(lower[j]) <= limit), None)
+            if closing is not None:
+                closings[lower[closing]] += 1
+        previous = row
+    top = max(closings.values(), default=0)
+    return float(top) if top >= 2 else 0.0
 
 
 def cta_external_link_count(page: Page) -> float:

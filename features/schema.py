@@ -43,6 +43,7 @@ FEATURES: tuple[FeatureFn, ...] = (
     cta.repeated_line_char_ratio,
     cta.teaser_unit_count,
     cta.shared_teaser_count,
+    cta.stamped_teaser_count,
     cta.cta_external_link_count,
     cta.cta_link_external_ratio,
     # 2. share rows

@@ -69,6 +69,7 @@ MONOTONE: dict[str, int] = {
             "repeated_line_char_ratio",
             "teaser_unit_count",
             "shared_teaser_count",
+            "stamped_teaser_count",
             "cta_external_link_count",
             "cta_link_external_ratio",
             "share_row_count",

@@ -435,6 +435,27 @@ def test_shared_teasers():
     assert extract_features(news_article(), URL)["shared_teaser_count"] == 0
 
 
+def test_stamped_teasers_whatever_the_wording():
+    """The teaser template is the same linked line under every blurb, then a share row: counted in a language
+    no lexicon lists as well. A portal's share bar per story, after the blurb or a varying byline, is not."""
+    swahili = aggregator().replace("Read more &gt;&gt; : Cick here", "Soma zaidi hapa")
+    assert extract_features(swahili, URL)["shared_teaser_count"] == 0  # the lexicon does not know it
+    assert extract_features(swahili, URL)["stamped_teaser_count"] == len(TOPICS)
+    assert extract_features(aggregator(), URL)["stamped_teaser_count"] == len(TOPICS)
+    row = "<p>Twitter Facebook WhatsApp</p>"
+    portal = "".join(
+        f"<h3><a href='/s/{i}'>{t}</a></h3><p><a href='/author/{i}'>By Reporter {i}</a></p><p>{b}</p>{row}"
+        for i, (t, b) in enumerate(TOPICS)
+    )
+    assert extract_features(f"<html><body>{portal}</body></html>", URL)["stamped_teaser_count"] == 0
+    bylines_after = "".join(
+        f"<h3>{t}</h3><p>{b}</p><p><a href='/author/{i}'>By Reporter {i}</a></p>{row}"
+        for i, (t, b) in enumerate(TOPICS)
+    )
+    assert extract_features(f"<html><body>{bylines_after}</body></html>", URL)["stamped_teaser_count"] == 0
+    assert extract_features(news_article(), URL)["stamped_teaser_count"] == 0
+
+
 def test_ordinary_article_is_low_on_cta_and_share(ham):
     assert ham["cta_top_repeat_count"] <= 1
     assert ham["share_row_count"] <= 1
