@@ -1,16 +1,19 @@
 """Crawl throughput with and without the SpamGuard add-on, measured side by side.
 
-    python benchmarks/bench_crawl.py [--pages 300] [--repeat 3] [--concurrency 16]
+    python benchmarks/bench_crawl.py [--pages 300] [--repeat 3] [--concurrency 16] [--workers 1]
 
 Builds a local site from real ham pages of ../shared/corpus (a few hundred, taken round-robin from every
 source file), links them from one index page, serves it on 127.0.0.1 and crawls it with a real Scrapy
-crawler: once without the add-on, once with ``ADDONS = {"spider_plugins.SpamGuardAddon": 0}``, alternating,
-``--repeat`` times each. Every crawl runs in a fresh process (a Twisted reactor starts once per process).
+crawler: without the add-on, with ``ADDONS = {"spider_plugins.SpamGuardAddon": 0}`` (scoring in the crawl
+process, the default), and with the add-on and ``SPAMGUARD_WORKERS = --workers`` (scoring in worker
+processes; ``--workers 0`` leaves this one out), in turn, ``--repeat`` times each. Every crawl runs in a
+fresh process (a Twisted reactor starts once per process).
 The spider does what a real one does: it extracts a title, the first heading and the paragraph count with
 selectors, so the baseline parses every page too. Reported: pages/s of each run, the medians, and the
 ratio with/without (target: >= 0.90), the CPU time the crawl's process spent per page (the HTTP server
-runs in the benchmark's parent process and is not counted), and the scorer's own time per page on the same
-pages, to show where the difference goes.
+runs in the benchmark's parent process and the workers in their own: neither is counted), and the scorer's
+own time per page on the same pages, to show where the difference goes. The workers need a spare core:
+on a machine whose cores the crawl and the server already keep busy they cannot help.
 
 This is a loopback crawl: no network latency, no download delay, so it is CPU-bound and the worst case for
 the add-on. On a real crawl, where pages arrive over the network, the same per-page cost is a far smaller
@@ -37,6 +40,7 @@ CORPUS = REPO.parent / "shared" / "corpus" / "ham"
 DEFAULT_PAGES = 300
 DEFAULT_REPEAT = 3
 DEFAULT_CONCURRENCY = 16
+DEFAULT_WORKERS = 1
 TARGET_RATIO = 0.90
 CHILD_TIMEOUT_S = 600
 SCORER_SAMPLE = 100  # pages timed directly with Scorer.score_html for the breakdown
@@ -147,16 +151,19 @@ def child(spec_path: str) -> int:
     }
     if spec["addon"]:
         settings["ADDONS"] = {"spider_plugins.SpamGuardAddon": 0}
+        settings["SPAMGUARD_WORKERS"] = spec["workers"]
     result = crawl([spec["start"]], ["127.0.0.1"], settings, BenchSpider)
     cpu_s = cpu["closed"] - cpu["opened"]
     Path(spec["out"]).write_text(json.dumps({"items": len(result.items), "stats": result.stats, "cpu_s": cpu_s}))
     return 0
 
 
-def run_child(tmp: Path, start: str, addon: bool, concurrency: int, run: int) -> dict[str, Any]:
-    out = tmp / f"result-{run}-{int(addon)}.json"
-    spec = tmp / f"spec-{run}-{int(addon)}.json"
-    spec.write_text(json.dumps({"start": start, "addon": addon, "concurrency": concurrency, "out": str(out)}))
+def run_child(tmp: Path, start: str, addon: bool, workers: int, concurrency: int, run: int) -> dict[str, Any]:
+    out = tmp / f"result-{run}-{int(addon)}-{workers}.json"
+    spec = tmp / f"spec-{run}-{int(addon)}-{workers}.json"
+    spec.write_text(
+        json.dumps({"start": start, "addon": addon, "workers": workers, "concurrency": concurrency, "out": str(out)})
+    )
     subprocess.run([sys.executable, __file__, "--child", str(spec)], check=True, timeout=CHILD_TIMEOUT_S)
     result = json.loads(out.read_text())
     stats = result["stats"]
@@ -169,6 +176,7 @@ def run_child(tmp: Path, start: str, addon: bool, concurrency: int, run: int) ->
         "pages_per_s": pages / elapsed,
         "crawl_cpu_ms": result["cpu_s"] / pages * 1000,
         "scored": stats.get("spamguard/scored", 0),
+        "by_workers": stats.get("spamguard/scored_by_workers", 0),
         "spam": stats.get("spamguard/spam", 0),
         "errors": {k: v for k, v in stats.items() if k.startswith("spamguard/error/")},
     }
@@ -197,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT)
     parser.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY)
     parser.add_argument(
+        "--workers", type=int, default=DEFAULT_WORKERS, help="SPAMGUARD_WORKERS of the third crawl (0: no third crawl)"
+    )
+    parser.add_argument(
         "--latency-ms",
         type=float,
         default=0.0,
@@ -219,37 +230,44 @@ def main(argv: list[str] | None = None) -> int:
             f"site: {n} ham pages from {CORPUS} + index; "
             f"concurrency {args.concurrency}; latency {args.latency_ms:g} ms; {args.repeat} runs each"
         )
-        runs: dict[bool, list[dict[str, Any]]] = {False: [], True: []}
+        # (label, add-on, SPAMGUARD_WORKERS) of each crawl, run in turn so that drift hits all alike
+        variants = [("without add-on", False, 0), ("with add-on", True, 0)]
+        if args.workers:
+            variants.append((f"add-on, {args.workers} worker{'s' if args.workers > 1 else ''}", True, args.workers))
+        width = max(len(label) for label, _, _ in variants)
+        runs: dict[str, list[dict[str, Any]]] = {label: [] for label, _, _ in variants}
         handler = type("Handler", (_SlowHandler,), {"latency_s": args.latency_ms / 1000})
         server = LoopbackServer(site, handler).start()
         try:
             start = server.url("index.html")
             for run in range(args.repeat):
-                for addon in (False, True):  # alternate, so drift hits both sides alike
-                    r = run_child(tmp, start, addon, args.concurrency, run)
-                    runs[addon].append(r)
-                    label = "with add-on   " if addon else "without add-on"
+                for label, addon, workers in variants:
+                    r = run_child(tmp, start, addon, workers, args.concurrency, run)
+                    runs[label].append(r)
                     extra = f"  ({r['items']} items; scored {r['scored']}, spam {r['spam']})" if addon else ""
+                    if workers:
+                        extra = extra[:-1] + f", by workers {r['by_workers']})"
                     if r["errors"]:
                         extra += f"  errors {r['errors']}"
                     print(
-                        f"  run {run + 1} {label}: {r['pages']} pages in {r['elapsed_s']:.2f} s = "
+                        f"  run {run + 1} {label:{width}s}: {r['pages']} pages in {r['elapsed_s']:.2f} s = "
                         f"{r['pages_per_s']:.1f} pages/s, crawl process CPU {r['crawl_cpu_ms']:.1f} ms/page{extra}"
                     )
         finally:
             server.stop()
-    without = statistics.median(r["pages_per_s"] for r in runs[False])
-    with_addon = statistics.median(r["pages_per_s"] for r in runs[True])
-    cpu_without = statistics.median(r["crawl_cpu_ms"] for r in runs[False])
-    cpu_with = statistics.median(r["crawl_cpu_ms"] for r in runs[True])
-    ratio = with_addon / without
+    print()
+    base_label = variants[0][0]
+    without = statistics.median(r["pages_per_s"] for r in runs[base_label])
+    for label, addon, _ in variants:
+        rate = statistics.median(r["pages_per_s"] for r in runs[label])
+        cpu = statistics.median(r["crawl_cpu_ms"] for r in runs[label])
+        line = f"median pages/s {label + ':':{width + 1}s} {rate:6.1f}  (crawl process CPU {cpu:.1f} ms/page)"
+        if addon:
+            ratio = rate / without
+            met = "met" if ratio >= TARGET_RATIO else "NOT met"
+            line += f"  ratio to without: {ratio:.3f} (target >= {TARGET_RATIO:.2f}: {met})"
+        print(line)
     parse_ms, score_ms = scorer_ms_per_page(pages)
-    print(f"\nmedian pages/s without the add-on: {without:.1f}  (crawl process CPU {cpu_without:.1f} ms/page)")
-    print(f"median pages/s with the add-on:    {with_addon:.1f}  (crawl process CPU {cpu_with:.1f} ms/page)")
-    print(
-        f"ratio with/without: {ratio:.3f} "
-        f"(target >= {TARGET_RATIO:.2f}: {'met' if ratio >= TARGET_RATIO else 'NOT met'})"
-    )
     print(
         f"per page, measured directly on {min(len(pages), SCORER_SAMPLE)} of these pages: "
         f"lxml parse {parse_ms:.1f} ms, "

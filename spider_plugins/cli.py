@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, TextIO
 
+from spider_plugins.workers import init_worker, worker_context, worker_scorer
+
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -60,8 +62,6 @@ CHUNK_PAGES = 8
 #: held by pages read ahead of the output.
 IN_FLIGHT_CHUNKS_PER_WORKER = 3
 
-#: Modules the fork server imports before it forks workers (so that each worker does not import them).
-WORKER_PRELOAD_MODULES = ("model",)
 #: Worker-pool restarts in a row, without a page scored in between, before the batch is abandoned.
 MAX_CONSECUTIVE_RESTARTS = 5
 
@@ -309,51 +309,15 @@ def result_record(scorer: Scorer, item: InputPage | InputError, threshold: float
     return {"id": item.id, "url": item.url, **out}
 
 
-# Worker-process state: each worker loads the model once, in _init_worker, and scores many chunks.
-_worker_scorer: Scorer | None = None
-_worker_threshold: float | None = None
-
-
-def _init_worker(model_dir: str | None, threshold: float | None, log_level: int) -> None:
-    import signal
-
-    from model import Scorer
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    global _worker_scorer, _worker_threshold
-    _worker_scorer = Scorer.load(model_dir)
-    _worker_threshold = threshold
-
-
 def _score_chunk(chunk: list[InputPage | InputError]) -> list[dict[str, Any]]:
-    assert _worker_scorer is not None, "worker not initialized"
-    return [result_record(_worker_scorer, item, _worker_threshold) for item in chunk]
+    scorer, threshold = worker_scorer()
+    return [result_record(scorer, item, threshold) for item in chunk]
 
 
 def _chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
-
-
-def _worker_context(start: bool = False) -> Any:
-    """The multiprocessing context of the workers: ``forkserver`` (``spawn`` where there is none).
-
-    The fork server imports the model's libraries once and each worker forks from it ready to load the
-    model. ``start=True`` starts the server now, so that its imports overlap the main process's own.
-    """
-    import multiprocessing
-
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(list(WORKER_PRELOAD_MODULES))
-    if start:
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
-    return context
 
 
 class WorkerPoolError(RuntimeError):
@@ -386,7 +350,7 @@ class _ParallelScorer:
             from concurrent.futures import ProcessPoolExecutor
 
             self._executor = ProcessPoolExecutor(
-                self._jobs, mp_context=_worker_context(), initializer=_init_worker, initargs=self._initargs
+                self._jobs, mp_context=worker_context(), initializer=init_worker, initargs=self._initargs
             )
         return self._executor
 
@@ -479,7 +443,7 @@ def _progress(stream: TextIO, enabled: bool):
 
 def _run_score(args: argparse.Namespace) -> int:
     if args.jobs > 1:  # before the imports below: the worker fork server imports the model meanwhile
-        _worker_context(start=True)
+        worker_context(start=True)
     from model import ModelError, Scorer
     from model.inputs import STDIN_ARG, InputArgumentError, iter_inputs
 

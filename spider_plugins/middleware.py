@@ -7,18 +7,28 @@ that have turned out to be mostly spam (host escalation).
 
 Enable both with one line, ``ADDONS = {"spider_plugins.SpamGuardAddon": 0}``, or list them by hand in
 ``SPIDER_MIDDLEWARES`` / ``DOWNLOADER_MIDDLEWARES`` (see docs/SCRAPY.md).
+
+With ``SPAMGUARD_WORKERS = N`` the downloader middleware instead hands each HTML response's text to N worker
+processes and waits for the verdict without blocking the crawl; the spider middleware then acts on it as on
+its own. The page is parsed a second time, in a worker, and the crawl process is free for Scrapy's work.
 """
 
 from __future__ import annotations
 
 import logging
+from concurrent.futures import CancelledError
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import HtmlResponse, TextResponse
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
+from twisted.python.failure import Failure
 
 from model import Scorer
 from spider_plugins.state import (
@@ -30,9 +40,11 @@ from spider_plugins.state import (
     shared_state,
     utc_now_iso,
 )
+from spider_plugins.workers import init_worker, score_text, worker_context
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from concurrent.futures import Future
 
     from scrapy import Request
     from scrapy.crawler import Crawler
@@ -58,9 +70,13 @@ logger = logging.getLogger(__name__)
 META_KEY = "spamguard"  # response.meta: the verdict dict of a scored response
 META_SKIP = "dont_spamguard"  # request.meta: true skips scoring and host blocking for this request
 META_THRESHOLD = "spamguard_threshold"  # request.meta: per-request threshold override
+# request.meta, private: the Verdict (or the scoring error) of a response scored by a worker process,
+# from the downloader middleware to the spider middleware, which removes it.
+META_PRESCORED = "_spamguard_prescored"
 
 # Stats keys (component/event[/detail])
 STAT_SCORED = "spamguard/scored"
+STAT_SCORED_BY_WORKERS = "spamguard/scored_by_workers"  # of those, scored in a worker process
 STAT_SPAM = "spamguard/spam"
 STAT_DROPPED = "spamguard/dropped"
 STAT_FLAGGED = "spamguard/flagged"
@@ -110,6 +126,15 @@ class HostBlocked(IgnoreRequest):
 
 def _host(url_or_request: Request | Response) -> str:
     return urlparse_cached(url_or_request).hostname or ""
+
+
+def _is_html(response: Response) -> bool:
+    if isinstance(response, HtmlResponse):
+        return True
+    if not isinstance(response, TextResponse):
+        return False
+    content_type = response.headers.get(b"Content-Type") or b""
+    return HTML_CONTENT_TYPE_MARKER in content_type.lower()
 
 
 def _format_reasons(reasons: Iterable[Any], limit: int) -> str:
@@ -165,15 +190,21 @@ class SpamGuardSpiderMiddleware(BaseSpiderMiddleware):
         if meta.get(META_SKIP):
             self._stats.inc_value(STAT_SKIPPED.format(reason=SKIP_DONT_SPAMGUARD))
             return
-        if not self._is_html(response):
+        if not _is_html(response):
             self._stats.inc_value(STAT_SKIPPED.format(reason=SKIP_NON_HTML))
             return
-        threshold = meta.get(META_THRESHOLD, self._threshold)
-        try:
-            verdict = self._score(response, threshold)
-        except Exception as exc:  # the scorer must never kill the crawl
-            self._scoring_failed(response, exc)
+        verdict = meta.pop(META_PRESCORED, None)  # scored by a worker process (SPAMGUARD_WORKERS)
+        if isinstance(verdict, Exception):
+            self._scoring_failed(response, verdict)
             return
+        if verdict is None:
+            try:
+                verdict = self._score(response, meta.get(META_THRESHOLD, self._threshold))
+            except Exception as exc:  # the scorer must never kill the crawl
+                self._scoring_failed(response, exc)
+                return
+        else:
+            self._stats.inc_value(STAT_SCORED_BY_WORKERS)
         result = verdict.to_dict()
         if request is not None:
             meta[META_KEY] = result
@@ -214,15 +245,6 @@ class SpamGuardSpiderMiddleware(BaseSpiderMiddleware):
         return item
 
     # -- helpers ------------------------------------------------------------------------------------
-
-    @staticmethod
-    def _is_html(response: Response) -> bool:
-        if isinstance(response, HtmlResponse):
-            return True
-        if not isinstance(response, TextResponse):
-            return False
-        content_type = response.headers.get(b"Content-Type") or b""
-        return HTML_CONTENT_TYPE_MARKER in content_type.lower()
 
     def _score(self, response: Response, threshold: float | None) -> Verdict:
         assert isinstance(response, TextResponse)
@@ -330,29 +352,84 @@ class SpamGuardSpiderMiddleware(BaseSpiderMiddleware):
             )
 
 
+class WorkerPool:
+    """``SPAMGUARD_WORKERS`` processes that score responses' text while the crawl process goes on.
+
+    Each worker loads the model once. :meth:`score` submits one page and waits for its verdict without
+    blocking the reactor (with the asyncio reactor or any other); the number of pages in flight is bounded
+    by the crawl's own concurrency, since a response is not done until its middlewares are.
+    """
+
+    def __init__(self, workers: int, model_path: str | None, max_bytes: int) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._max_bytes = max_bytes
+        self._executor = ProcessPoolExecutor(
+            workers,
+            mp_context=worker_context(start=True),
+            initializer=init_worker,
+            initargs=(model_path, None, logging.getLogger().level),
+        )
+        for _ in range(workers):  # start the workers now: they load the model while the crawl starts
+            self._executor.submit(int)
+
+    async def score(self, text: str, url: str, threshold: float | None) -> Verdict:
+        """The verdict of one page's decoded text. Raises what the worker raised, or
+        :class:`~concurrent.futures.process.BrokenProcessPool` when a worker died."""
+        from twisted.internet import reactor
+
+        future = self._executor.submit(score_text, text, url, threshold, self._max_bytes)
+        done: Deferred[Verdict] = Deferred()
+        future.add_done_callback(lambda f: reactor.callFromThread(_settle, done, f))  # type: ignore[attr-defined]
+        return await maybe_deferred_to_future(done)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _settle(deferred: Deferred[Any], future: Future[Any]) -> None:
+    """Fire ``deferred`` with the outcome of ``future`` (in the reactor thread)."""
+    if future.cancelled():
+        deferred.errback(Failure(CancelledError()))
+    elif (exc := future.exception()) is not None:
+        deferred.errback(Failure(exc))
+    else:
+        deferred.callback(future.result())
+
+
 class SpamGuardDownloaderMiddleware:
-    """Refuses requests to blocked hosts before download (host escalation, ``drop`` mode only).
+    """Refuses requests to blocked hosts before download (host escalation, ``drop`` mode only), and with
+    ``SPAMGUARD_WORKERS`` > 0 scores HTML responses in worker processes.
 
     The blocking decision is taken by :class:`SpamGuardSpiderMiddleware` from scored responses; both
     share the crawler's host state. Each refused request raises :class:`HostBlocked` (an
     ``IgnoreRequest``), is counted in ``spamguard/host_blocked`` and, with an audit file, written to it.
+
+    A verdict from a worker goes to the spider middleware in the request's meta, which acts on it as on
+    its own. If the workers die, the error is counted and logged and the spider middleware scores in the
+    crawl process from then on: no page goes unscored.
     """
 
     def __init__(self, crawler: Crawler, config: SpamGuardConfig) -> None:
         assert crawler.stats is not None
         self.crawler = crawler
         self._stats: StatsCollector = crawler.stats
+        self._config = config
         self._state: SharedState = shared_state(crawler, config)
+        self._pool: WorkerPool | None = None
+        if config.workers:
+            self._pool = WorkerPool(config.workers, config.model_path, config.max_bytes)
+            crawler.signals.connect(self._close_pool, signal=signals.engine_stopped)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         config = SpamGuardConfig.from_settings(crawler.settings)
-        if not config.escalates:
+        if not config.escalates and not config.workers:
             raise NotConfigured  # no message: Scrapy disables it silently
         return cls(crawler, config)
 
     def process_request(self, request: Request) -> None:
-        if request.meta.get(META_SKIP):
+        if request.meta.get(META_SKIP) or not self._config.escalates:
             return
         host = _host(request)
         if not self._state.hosts.is_blocked(host):
@@ -375,3 +452,36 @@ class SpamGuardDownloaderMiddleware:
                 }
             )
         raise HostBlocked(host, f"Host {host} is blocked as spam")
+
+    async def process_response(self, request: Request, response: Response) -> Response:
+        pool = self._pool
+        if pool is None or request.meta.get(META_SKIP) or not 200 <= response.status < 300 or not _is_html(response):
+            return response  # the spider middleware skips, or scores it itself
+        assert isinstance(response, TextResponse)
+        try:
+            threshold = request.meta.get(META_THRESHOLD, self._config.threshold)
+            request.meta[META_PRESCORED] = await pool.score(response.text, response.url, threshold)
+        except BrokenProcessPool as exc:
+            self._pool_broke(pool, exc)
+        except Exception as exc:  # counted and logged by the spider middleware, as its own errors are
+            request.meta[META_PRESCORED] = exc
+        return response
+
+    def _pool_broke(self, pool: WorkerPool, exc: BaseException) -> None:
+        if self._pool is not pool:  # the other pages that were in flight
+            return
+        self._pool = None
+        pool.close()
+        kind = type(exc).__name__
+        self._stats.inc_value(STAT_ERROR.format(kind=kind))
+        logger.error(
+            "SpamGuard's worker processes died (%s: %s); pages are scored in the crawl process from now on",
+            kind,
+            exc,
+            extra={"spider": self.crawler.spider},
+        )
+
+    def _close_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None

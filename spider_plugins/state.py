@@ -68,6 +68,7 @@ DEFAULTS: dict[str, Any] = {
     "SPAMGUARD_HOST_MAX_TRACKED": 10_000,
     "SPAMGUARD_MAX_BYTES": DEFAULT_MAX_BYTES,
     "SPAMGUARD_FAIL_OPEN": True,
+    "SPAMGUARD_WORKERS": 0,  # 0: score in the crawl process, on the response's own tree
 }
 
 
@@ -96,6 +97,7 @@ class SpamGuardConfig:
     host_max_tracked: int
     max_bytes: int
     fail_open: bool
+    workers: int = 0
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> SpamGuardConfig:
@@ -126,6 +128,9 @@ class SpamGuardConfig:
             raise ValueError(f"SPAMGUARD_HOST_MAX_TRACKED must be >= 1, got {host_max_tracked}")
         if max_bytes < 1:
             raise ValueError(f"SPAMGUARD_MAX_BYTES must be >= 1, got {max_bytes}")
+        workers = settings.getint("SPAMGUARD_WORKERS", DEFAULTS["SPAMGUARD_WORKERS"])
+        if workers < 0:
+            raise ValueError(f"SPAMGUARD_WORKERS must be >= 0 (0 scores in the crawl process), got {workers}")
         return cls(
             model_path=_optional_str(settings, "SPAMGUARD_MODEL"),
             threshold=threshold,
@@ -137,6 +142,7 @@ class SpamGuardConfig:
             host_max_tracked=host_max_tracked,
             max_bytes=max_bytes,
             fail_open=settings.getbool("SPAMGUARD_FAIL_OPEN", DEFAULTS["SPAMGUARD_FAIL_OPEN"]),
+            workers=workers,
         )
 
     @property

@@ -185,9 +185,16 @@ B_PAGES = {f"story-{i}.html" for i in range(STORIES)} | A_SPAM  # the stories li
 NOT_SERVED = {"link-farm.html", "parked-domain.html"}  # linked from the forum and the aggregators: 404
 
 
-def test_drop(site: Site, tmp_path: Path) -> None:
-    crawl = run_crawl(site, tmp_path, {})
+#: The same crawls with the pages scored in the crawl process (the default) and in a worker process.
+IN_PROCESS, IN_WORKERS = {}, {"SPAMGUARD_WORKERS": 1}
+
+
+@pytest.mark.parametrize("where", [IN_PROCESS, IN_WORKERS], ids=["in-process", "workers"])
+def test_drop(site: Site, tmp_path: Path, where: dict[str, Any]) -> None:
+    crawl = run_crawl(site, tmp_path, where)
     assert crawl.stats["finish_reason"] == "finished"
+    # With workers, every scored page was scored by one; without, none.
+    assert crawl.stat("scored_by_workers") == (crawl.stat("scored") if where else 0)
     # Only ham reached the callback; every stored item is from a ham page.
     assert crawl.reached == A_HAM
     assert {i["url"].rsplit("/", 1)[1] for i in crawl.items} == A_HAM
@@ -225,9 +232,11 @@ def test_drop(site: Site, tmp_path: Path) -> None:
     assert all(line["score"] >= line["threshold"] and line["reasons"] for line in drops)
 
 
-def test_flag(site: Site, tmp_path: Path) -> None:
-    crawl = run_crawl(site, tmp_path, {"SPAMGUARD_ACTION": "flag"})
+@pytest.mark.parametrize("where", [IN_PROCESS, IN_WORKERS], ids=["in-process", "workers"])
+def test_flag(site: Site, tmp_path: Path, where: dict[str, Any]) -> None:
+    crawl = run_crawl(site, tmp_path, {"SPAMGUARD_ACTION": "flag", **where})
     assert crawl.stats["finish_reason"] == "finished"
+    assert crawl.stat("scored_by_workers") == (crawl.stat("scored") if where else 0)
     # Every page reached the callback and its links were followed, spam included.
     assert crawl.reached == A_HAM | A_SPAM | {"B:" + p for p in B_PAGES}
     assert set(crawl.requested_b) == B_PAGES | NOT_SERVED

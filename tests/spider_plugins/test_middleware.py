@@ -541,3 +541,112 @@ def test_hostile_body_passes_or_drops_and_is_counted(make_crawler: CrawlerFactor
         assert got["spamguard/dropped"] == 1
     elif not fail_open:
         assert "spamguard/error/" not in " ".join(got)  # fail-closed only passes pages it could score
+
+
+# -- SPAMGUARD_WORKERS: scoring in worker processes ---------------------------------------------------
+
+
+class FakePool:
+    """Stands in for the worker processes: scores in this process, or fails as told. (The real pool needs a
+    running reactor: the crawls of test_crawl.py run it, with SPAMGUARD_WORKERS = 1.)"""
+
+    def __init__(self, workers: int, model_path: str | None, max_bytes: int) -> None:
+        self.scorer = Scorer.load(model_path)
+        self.max_bytes = max_bytes
+        self.fail: BaseException | None = None
+        self.submitted: list[str] = []
+        self.closed = False
+
+    async def score(self, text: str, url: str, threshold: float | None) -> Any:
+        self.submitted.append(url)
+        if self.fail is not None:
+            raise self.fail
+        return self.scorer.score_html(text, url=url, threshold=threshold, max_bytes=self.max_bytes)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.fixture
+def workers_crawler(make_crawler: CrawlerFactory, monkeypatch: pytest.MonkeyPatch) -> Crawler:
+    monkeypatch.setattr("spider_plugins.middleware.WorkerPool", FakePool)
+    return make_crawler({"SPAMGUARD_WORKERS": 1, "SPAMGUARD_ACTION": "monitor"})
+
+
+def download(mw: SpamGuardDownloaderMiddleware, response: Response) -> Response:
+    assert response.request is not None
+    return asyncio.run(mw.process_response(response.request, response))
+
+
+def test_downloader_mw_on_with_workers_even_without_escalation(workers_crawler: Crawler) -> None:
+    mw = build_from_crawler(SpamGuardDownloaderMiddleware, workers_crawler)
+    # No escalation in monitor mode: requests pass whatever the host's record.
+    assert mw.process_request(Request("http://spam.test/a")) is None
+
+
+def test_worker_verdict_is_acted_on_by_the_spider_mw(workers_crawler: Crawler, scorer: Scorer) -> None:
+    dmw = build_from_crawler(SpamGuardDownloaderMiddleware, workers_crawler)
+    smw = spider_mw(workers_crawler)
+    response = html_response(SPAM, url="http://spam.test/a.html", meta={"spamguard_threshold": 0.5})
+    assert download(dmw, response) is response
+    assert smw.process_spider_input(response) is None  # monitor: passes
+    result = response.meta["spamguard"]
+    assert result["spam"] and result["threshold"] == 0.5
+    assert result["score"] == pytest.approx(scorer.score_html(response.selector.root, url=response.url).score)
+    assert "_spamguard_prescored" not in response.meta
+    assert stats(workers_crawler)["spamguard/scored_by_workers"] == 1
+    assert stats(workers_crawler)["spamguard/scored"] == 1
+
+
+@pytest.mark.parametrize(
+    ("response", "meta"),
+    [
+        (Response("http://a.test/x.pdf", body=b"%PDF-1.4", request=Request("http://a.test/x.pdf")), {}),
+        (html_response(HAM, meta={"dont_spamguard": True}), {}),
+        (HtmlResponse("http://a.test/404", body=b"<p>gone</p>", status=404, request=Request("http://a.test/404")), {}),
+    ],
+    ids=["binary", "dont_spamguard", "404"],
+)
+def test_only_html_2xx_responses_go_to_the_workers(workers_crawler: Crawler, response: Response, meta: Any) -> None:
+    mw = build_from_crawler(SpamGuardDownloaderMiddleware, workers_crawler)
+    assert download(mw, response) is response
+    assert mw._pool.submitted == []  # type: ignore[union-attr]
+    assert "_spamguard_prescored" not in response.meta
+
+
+def test_a_worker_error_is_a_scoring_error(workers_crawler: Crawler) -> None:
+    dmw = build_from_crawler(SpamGuardDownloaderMiddleware, workers_crawler)
+    smw = spider_mw(workers_crawler)
+    dmw._pool.fail = MemoryError("page too big for the worker")  # type: ignore[union-attr]
+    response = html_response(SPAM)
+    download(dmw, response)
+    assert smw.process_spider_input(response) is None  # fail-open: the page passes
+    assert "spamguard" not in response.meta
+    assert stats(workers_crawler) == {"spamguard/error/MemoryError": 1}
+
+
+def test_dead_workers_fall_back_to_scoring_in_the_crawl_process(
+    workers_crawler: Crawler, caplog: pytest.LogCaptureFixture
+) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    dmw = build_from_crawler(SpamGuardDownloaderMiddleware, workers_crawler)
+    smw = spider_mw(workers_crawler)
+    pool = dmw._pool
+    pool.fail = BrokenProcessPool("a worker died")  # type: ignore[union-attr]
+    responses = [html_response(SPAM, url=f"http://spam.test/{i}.html") for i in range(3)]
+    with caplog.at_level(logging.ERROR, logger="spider_plugins.middleware"):
+        for response in responses:
+            download(dmw, response)
+            assert smw.process_spider_input(response) is None
+    assert pool.closed and dmw._pool is None  # type: ignore[union-attr]
+    assert len(pool.submitted) == 1  # type: ignore[union-attr]
+    # Every page was scored all the same, in this process; the failure was counted and logged once.
+    assert all(r.meta["spamguard"]["spam"] for r in responses)
+    s = stats(workers_crawler)
+    assert s["spamguard/scored"] == 3 and "spamguard/scored_by_workers" not in s
+    assert s["spamguard/error/BrokenProcessPool"] == 1
+    assert [r.message for r in caplog.records].count(
+        "SpamGuard's worker processes died (BrokenProcessPool: a worker died); pages are scored in the crawl "
+        "process from now on"
+    ) == 1

@@ -28,6 +28,7 @@ def test_defaults_read_without_the_addon() -> None:
     assert (cfg.host_min_pages, cfg.host_spam_ratio, cfg.host_max_tracked) == (5, 0.8, 10_000)
     assert cfg.max_bytes == features.MAX_BYTES
     assert cfg.fail_open is True
+    assert cfg.workers == 0
     assert cfg.escalates
 
 
@@ -40,6 +41,7 @@ def test_typed_values_from_strings() -> None:
         SPAMGUARD_HOST_SPAM_RATIO="0.5",
         SPAMGUARD_FAIL_OPEN="False",
         SPAMGUARD_MAX_BYTES="1000",
+        SPAMGUARD_WORKERS="2",
     )
     assert cfg.threshold == 0.7
     assert cfg.action == "flag"
@@ -47,6 +49,7 @@ def test_typed_values_from_strings() -> None:
     assert cfg.host_spam_ratio == 0.5
     assert cfg.fail_open is False
     assert cfg.max_bytes == 1000
+    assert cfg.workers == 2
     assert not cfg.escalates  # escalation drops pages, so it acts only in drop mode
 
 
@@ -65,6 +68,7 @@ def test_disabled_is_not_configured() -> None:
         ("SPAMGUARD_HOST_MAX_TRACKED", 0, "SPAMGUARD_HOST_MAX_TRACKED"),
         ("SPAMGUARD_MAX_BYTES", 0, "SPAMGUARD_MAX_BYTES"),
         ("SPAMGUARD_FLAG_FIELD", "", "SPAMGUARD_FLAG_FIELD"),
+        ("SPAMGUARD_WORKERS", -1, "SPAMGUARD_WORKERS must be >= 0"),
     ],
 )
 def test_invalid_values_name_the_setting(name: str, value: object, message: str) -> None:
@@ -86,6 +90,7 @@ def test_every_default_is_a_spamguard_setting() -> None:
         "SPAMGUARD_HOST_MAX_TRACKED",
         "SPAMGUARD_MAX_BYTES",
         "SPAMGUARD_FAIL_OPEN",
+        "SPAMGUARD_WORKERS",
     }
 
 
