@@ -4,18 +4,18 @@ Scores real legitimate pages as they are and after each of a few variations that
 say nothing about spam: outbound links through the site's redirect script, ``rel="nofollow"`` on outbound
 links, an affiliate box, a hidden mobile menu of social profiles, a "Related Searches" sidebar, a
 recommendation widget with one clickbait teaser, the site's brand repeated in the title, a footer of
-section links, six ad slots, a sponsored-links box, a trending list, related posts with "Read more" links,
-a tag cloud, a "Follow us" row, share bars above and below the article, five reader comments, a page cut
-short, a thin page of two paragraphs, a JavaScript app shell, no URL at all; and two stacks of six of these
-at once, as a commercial news article and a blog post carry them. For each, it prints how many pages the
-model flags. A variation that flags many more pages than the pages as they are is a false-positive trap
-on real crawls: the bundled model once flagged 198 of 531 pages once their links went through
-``/out?url=``, which is how ``synth_ham_outbound`` (model/synth/_rewrite.py) came about, and then its
-nofollow pages: adding ``rel="nofollow"`` to outbound links flagged 9 of 542. The single variations from
-the related-searches box on are close to what ``synth_ham_incidental`` (model/synth/_incidental.py)
+section links, six ad slots, a sponsored-links box, two betting partners, a trending list, related posts
+with "Read more" links, a tag cloud, a "Follow us" row, share bars above and below the article, five reader
+comments, a page cut short, a thin page of two paragraphs, a JavaScript app shell, no URL at all; and two
+stacks of six of these at once, as a commercial news article and a blog post carry them. For each, it
+prints how many pages the model flags. A variation that flags many more pages than the pages as they are is
+a false-positive trap on real crawls: the bundled model once flagged 198 of 531 pages once their links went
+through ``/out?url=``, which is how ``synth_ham_outbound`` (model/synth/_rewrite.py) came about, and then
+its nofollow pages: adding ``rel="nofollow"`` to outbound links flagged 9 of 542. The single variations
+from the related-searches box on are close to what ``synth_ham_incidental`` (model/synth/_incidental.py)
 trains on, so they guard against a regression more than they test anything new; the stacks are written
-here, apart from it, and the news stack flagged 43 of 542 before that family stacked what one kind of
-site prints.
+here, apart from it, and the news stack flagged 43 of 542 before that family stacked what one kind of site
+prints.
 
     python -m model.robustness --corpus ../shared/corpus/ham [--every 6] [--model DIR]
 
@@ -194,6 +194,17 @@ def sponsored_box(page: str, url: str) -> str:
     return insert_before_body_end(page, f'<div class="sponsored"><span>Sponsored</span><ul>{items}</ul></div>')
 
 
+def betting_partners(page: str, url: str) -> str:
+    """Two betting sponsors in a "Partners" box, as sports and news sites link them: "Sports betting at
+    bet365", "Online casino bonus at Betway". (One such link never counted: the feature starts at two.)"""
+    partners = (
+        ("https://www.bet365.com/?affiliate=365_01", "Sports betting: the best odds at bet365"),
+        ("https://www.betway.com/promo", "Online casino bonus at Betway"),
+    )
+    items = "".join(f'<li><a href="{h}" rel="sponsored">{t}</a></li>' for h, t in partners)
+    return insert_before_body_end(page, f'<aside class="partners"><p>Our partners</p><ul>{items}</ul></aside>')
+
+
 def trending_list(page: str, url: str) -> str:
     """A "Trending Now" sidebar of ten of the site's own headlines on other subjects."""
     heads = (
@@ -306,6 +317,7 @@ VARIATIONS: dict[str, tuple[Callable[[str, str], str], bool]] = {
     "sitemap footer": (sitemap_footer, True),
     "six ad slots": (ad_slots, True),
     "sponsored links box": (sponsored_box, True),
+    "two betting partners": (betting_partners, True),
     "trending list": (trending_list, True),
     "related posts, read more": (related_posts, True),
     "tag cloud": (tag_cloud, True),

@@ -12,6 +12,8 @@ appear on spam, each in its ordinary place and in the ordinary amount:
 - a ``<meta name="keywords">`` list of 8 to 25 entries, as news and shop systems still write;
 - two to eight ad slots between the article's paragraphs, with their loader;
 - a box of two to four paid links under a "Sponsored" label;
+- a box of two or three betting or casino partners ("Sportwetten bei Tipico", "Online betting: Betano"),
+  as sports and news sites carry their sponsors;
 - a "Most read" / "Trending" list of the site's own headlines on other subjects;
 - share bars (share-intent links) above the article, below it, both, or under two to six of its paragraphs
   (a bar for each image or section, as some news sites print them);
@@ -67,6 +69,7 @@ SITE_KINDS = {
         "meta_keywords",
         "branded_title",
         "follow_row",
+        "betting_partners",
     ),
     "blog": ("related_posts", "tags", "share_bars", "follow_row", "ad_slots", "recommendation_widget", "most_read"),
     "reference": ("related_searches", "ad_slots", "meta_keywords", "sponsored_links", "branded_title", "most_read"),
@@ -287,6 +290,41 @@ def _sponsored_links(rng: random.Random, pool: SourcePool, page: str, src: TextS
     )
 
 
+#: Anchors of a news or sports site's betting partners, ``{b}`` the partner's brand. Most name the trade in
+#: words the sold-link lexicon lists; a legitimate site links two or three such sponsors, visibly, under a
+#: label, where a hacked or link-selling page links many.
+PARTNER_ANCHORS = {
+    "en": ("Sports betting at {b}", "Online betting: {b}", "{b} – online casino", "Bet on football with {b}", "{b}"),
+    "de": ("Sportwetten bei {b}", "{b} Online Casino", "Wettanbieter {b}", "Quoten bei {b}", "{b}"),
+    "es": ("Apuestas deportivas en {b}", "{b} casino online", "Apuesta con {b}", "{b}"),
+    "fr": ("Paris sportifs avec {b}", "{b} casino en ligne", "Pariez avec {b}", "{b}"),
+}
+PARTNER_LABELS = {
+    "en": ("Our partners", "Partners", "Sponsored", "Official betting partner"),
+    "de": ("Unsere Partner", "Partner", "Anzeige", "Offizieller Wettpartner"),
+    "es": ("Nuestros socios", "Patrocinadores", "Publicidad"),
+    "fr": ("Nos partenaires", "Partenaires", "Publicité"),
+}
+
+
+def _betting_partners(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
+    anchors, labels = PARTNER_ANCHORS.get(lang, PARTNER_ANCHORS["en"]), PARTNER_LABELS.get(lang, PARTNER_LABELS["en"])
+    rel = rng.choice(("sponsored", "sponsored nofollow", "nofollow", ""))
+    m = Markup(rng, [], base="", domain=src.site)
+    items = []
+    for _ in range(rng.randint(2, 3)):
+        domain = invent_domain(pool, rng)
+        brand = domain.split(".")[0].replace("-", " ").title()
+        path = rng.choice(("/", f"/?affid={rng.randint(100, 99999)}", f"/promo/{_handle(src)}"))
+        items.append(
+            f"<li>{m.a(f'https://www.{domain}{path}', rng.choice(anchors).format(b=brand), rel=rel or None)}</li>"
+        )
+    box = rng.choice(("partners", "sponsors", "betting-partner", "partner-box"))
+    return _place(
+        rng, page, f'<div class="{box}"><span>{esc(rng.choice(labels))}</span><ul>{"".join(items)}</ul></div>', 0.2
+    )
+
+
 def _most_read(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
     items = []
     for _ in range(rng.randint(4, 10)):
@@ -361,6 +399,7 @@ _CHANGES: dict[str, _Change] = {
     "meta_keywords": _meta_keywords,
     "ad_slots": _ad_slots,
     "sponsored_links": _sponsored_links,
+    "betting_partners": _betting_partners,
     "most_read": _most_read,
     "share_bars": _share_bars,
     "follow_row": _follow_row,

@@ -416,6 +416,7 @@ def test_incidental_family_keeps_a_real_page_and_adds_what_one_kind_of_site_prin
         "meta_keywords": r'<meta name="keywords"',
         "ad_slots": r'adsbygoogle|div-gpt-ad|class="ad-container"',
         "sponsored_links": r'<div class="(?:sponsored|native-ads|promo|partner-links)"><span>',
+        "betting_partners": r'<div class="(?:partners|sponsors|betting-partner|partner-box)"><span>',
         "most_read": r'<aside class="(?:most-read|trending|popular|widget)"><(?:h3|h4|div)>',
         "share_bars": share_intents,
         "follow_row": r'<div class="(?:social|follow|footer-social)">',
