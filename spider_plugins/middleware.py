@@ -460,7 +460,10 @@ class SpamGuardDownloaderMiddleware:
         assert isinstance(response, TextResponse)
         try:
             threshold = request.meta.get(META_THRESHOLD, self._config.threshold)
-            request.meta[META_PRESCORED] = await pool.score(response.text, response.url, threshold)
+            # Only what the scorer reads crosses to the worker: the first SPAMGUARD_MAX_BYTES characters, and
+            # one more, so that the worker knows the page was cut.
+            text = response.text[: self._config.max_bytes + 1]
+            request.meta[META_PRESCORED] = await pool.score(text, response.url, threshold)
         except BrokenProcessPool as exc:
             self._pool_broke(pool, exc)
         except Exception as exc:  # counted and logged by the spider middleware, as its own errors are

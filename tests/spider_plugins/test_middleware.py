@@ -650,3 +650,27 @@ def test_dead_workers_fall_back_to_scoring_in_the_crawl_process(
         "SpamGuard's worker processes died (BrokenProcessPool: a worker died); pages are scored in the crawl "
         "process from now on"
     ) == 1
+
+
+def test_only_the_analysed_prefix_goes_to_the_workers(
+    make_crawler: CrawlerFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page longer than SPAMGUARD_MAX_BYTES crosses to the worker cut to that many characters and one more,
+    and gets the verdict the crawl process would give it."""
+    monkeypatch.setattr("spider_plugins.middleware.WorkerPool", FakePool)
+    crawler = make_crawler({"SPAMGUARD_WORKERS": 1, "SPAMGUARD_MAX_BYTES": 5000, "SPAMGUARD_ACTION": "monitor"})
+    dmw = build_from_crawler(SpamGuardDownloaderMiddleware, crawler)
+    sent: list[str] = []
+    score = dmw._pool.score  # type: ignore[union-attr]
+
+    async def spy(text: str, url: str, threshold: float | None) -> Any:
+        sent.append(text)
+        return await score(text, url, threshold)
+
+    dmw._pool.score = spy  # type: ignore[union-attr]
+    body = demo_page(SPAM) * 3
+    response = html_response(body)
+    download(dmw, response)
+    assert len(sent[0]) == 5001
+    in_process = spider_mw(make_crawler({"SPAMGUARD_MAX_BYTES": 5000}))._score(html_response(body), None)
+    assert response.meta["_spamguard_prescored"].score == pytest.approx(in_process.score)
