@@ -94,5 +94,6 @@ def parked_phrase_count(page: Page) -> float:
     """Phrases of parked and for-sale domain landers ("This domain may be for sale", "Related
     searches", "Sponsored listings"), in en/de/es/fr and the other languages parking services show
     (:data:`lexicon.PARKED_PHRASES`)."""
-    title = lexicon.PHRASES.count(lexicon.WORD_RE.findall(page.title.lower())).get("parked", 0)
+    low = page.title.lower()
+    title = lexicon.PHRASES.count(lexicon.WORD_RE.findall(low), text=low).get("parked", 0)
     return float(phrase_hits(page).get("parked", 0) + title)

@@ -550,8 +550,13 @@ class PhraseIndex:
         #: Second words of the phrases that start with any number ("#").
         self._after_number = frozenset(b for a, b in self._by_pair if a == "#")
 
-    def count(self, words: list[str], coded: tuple[dict[str, int], np.ndarray] | None = None) -> dict[str, int]:
-        """Hits per family in ``words``; ``coded`` is :func:`code_words` of them when the caller has it."""
+    def count(
+        self, words: list[str], coded: tuple[dict[str, int], np.ndarray] | None = None, text: str | None = None
+    ) -> dict[str, int]:
+        """Hits per family in ``words``; ``coded`` is :func:`code_words` of them when the caller has it.
+
+        ``text``, the lower-cased text the words come from, discounts hits inside a hyphenated compound:
+        "food-related searches" is no "related searches", though its words are."""
         counts: dict[str, int] = {}
         n = len(words)
         if n < 2:
@@ -574,6 +579,7 @@ class PhraseIndex:
             is_wanted = np.zeros(base, dtype=bool)
             is_wanted[after_number] = True
             starts.update(i for i in np.flatnonzero(is_wanted[ids[1:]]).tolist() if words[i].isdigit())
+        hits: dict[tuple[str, ...], tuple[str, int]] = {}  # the words of each phrase found: (family, hits)
         for i in sorted(starts):
             a, b = words[i], words[i + 1]
             key = (a, b) if (a, b) in self._by_pair else ("#", b)
@@ -583,9 +589,22 @@ class PhraseIndex:
                     t == words[j] or (t == "#" and words[j].isdigit())
                     for j, t in zip(range(i + 2, end), seq[2:], strict=True)
                 ):
-                    counts[family] = counts.get(family, 0) + 1
+                    found = tuple(words[i:end])
+                    hits[found] = (family, hits.get(found, (family, 0))[1] + 1)
                     break
+        for found, (family, k) in hits.items():
+            if text is not None:
+                k = min(k, _free_occurrences(found, text))
+            if k:
+                counts[family] = counts.get(family, 0) + k
         return counts
+
+
+def _free_occurrences(phrase_words: tuple[str, ...], text: str) -> int:
+    """Occurrences of the words in ``text`` that are not part of a hyphenated compound (``x-first`` or
+    ``last-x``)."""
+    pattern = r"(?<!\w-)" + r"[\W_]*".join(map(re.escape, phrase_words)) + r"(?!-\w)"
+    return sum(1 for _ in re.finditer(pattern, text))
 
 
 def code_words(words: list[str]) -> tuple[dict[str, int], np.ndarray]:

@@ -51,7 +51,7 @@ def phrase_hits(page: Page) -> dict[str, int]:
 
     def compute(p: Page) -> dict[str, int]:
         table = word_table(p)
-        return lexicon.PHRASES.count(p.words, (table.index, table.ids))
+        return lexicon.PHRASES.count(p.words, (table.index, table.ids), p.lower_text)
 
     return page.memo("phrase_hits", compute)  # type: ignore[no-any-return]
 

@@ -215,6 +215,19 @@ def test_parked_phrases_in_the_languages_landers_are_shown_in(lander):
     assert extract_features(f"<html><body>{lander}<p>Some words here.</p></body></html>")["parked_phrase_count"] == 2
 
 
+def test_stock_phrases_inside_a_hyphenated_compound_do_not_count():
+    """ "Food-related searches" (a news headline, in the title and the h1) is no parked lander's "Related
+    searches", though its words are; the phrase on its own still counts, once for each time it stands free."""
+    page = (
+        "<html><head><title>2014's most popular food-related searches</title></head><body>"
+        "<h1>2014's most popular food-related searches</h1><p>Readers searched for recipes.</p>{}</body></html>"
+    )
+    assert extract_features(page.format(""))["parked_phrase_count"] == 0
+    assert extract_features(page.format("<h2>Related searches</h2>"))["parked_phrase_count"] == 1
+    assert extract_features(page.format("<p>Cooks share, as we all know-how matters.</p>"))["filler_phrase_count"] == 0
+    assert extract_features(page.format("<p>As we all know, cooks share.</p>"))["filler_phrase_count"] == 1
+
+
 def test_page_furniture():
     parked = extract_features(
         "<html><head><title>example-domain.com</title></head><body><h1>This domain may be for sale</h1>"
