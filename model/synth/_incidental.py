@@ -284,10 +284,7 @@ def _sponsored_links(rng: random.Random, pool: SourcePool, page: str, src: TextS
         path = rng.choice(("/", "/landing", f"/?utm_source={_handle(src)}&utm_medium=native"))
         href = f"https://www.{invent_domain(pool, rng)}{path}"
         items.append(f"<li>{m.a(href, other.title, rel=rel or None, blank=rng.random() < 0.5)}</li>")
-    box = rng.choice(("sponsored", "native-ads", "promo", "partner-links"))
-    return _place(
-        rng, page, f'<div class="{box}"><span>{esc(rng.choice(labels))}</span><ul>{"".join(items)}</ul></div>', 0.2
-    )
+    return _labelled_box(rng, page, ("sponsored", "native-ads", "promo", "partner-links"), labels, items)
 
 
 #: Anchors of a news or sports site's betting partners, ``{b}`` the partner's brand. Most name the trade in
@@ -319,10 +316,15 @@ def _betting_partners(rng: random.Random, pool: SourcePool, page: str, src: Text
         items.append(
             f"<li>{m.a(f'https://www.{domain}{path}', rng.choice(anchors).format(b=brand), rel=rel or None)}</li>"
         )
-    box = rng.choice(("partners", "sponsors", "betting-partner", "partner-box"))
-    return _place(
-        rng, page, f'<div class="{box}"><span>{esc(rng.choice(labels))}</span><ul>{"".join(items)}</ul></div>', 0.2
-    )
+    return _labelled_box(rng, page, ("partners", "sponsors", "betting-partner", "partner-box"), labels, items)
+
+
+def _labelled_box(
+    rng: random.Random, page: str, classes: tuple[str, ...], labels: tuple[str, ...], items: list[str]
+) -> str:
+    """``page`` with a box of link ``items`` under one of ``labels``, at the start of the body or its end."""
+    box, label = rng.choice(classes), rng.choice(labels)
+    return _place(rng, page, f'<div class="{box}"><span>{esc(label)}</span><ul>{"".join(items)}</ul></div>', 0.2)
 
 
 def _most_read(rng: random.Random, pool: SourcePool, page: str, src: TextSource, lang: str) -> str:
