@@ -244,9 +244,10 @@ def main(argv: list[str] | None = None) -> int:
                 for label, addon, workers in variants:
                     r = run_child(tmp, start, addon, workers, args.concurrency, run)
                     runs[label].append(r)
-                    extra = f"  ({r['items']} items; scored {r['scored']}, spam {r['spam']})" if addon else ""
-                    if workers:
-                        extra = extra[:-1] + f", by workers {r['by_workers']})"
+                    extra = ""
+                    if addon:
+                        by_workers = f", by workers {r['by_workers']}" if workers else ""
+                        extra = f"  ({r['items']} items; scored {r['scored']}, spam {r['spam']}{by_workers})"
                     if r["errors"]:
                         extra += f"  errors {r['errors']}"
                     print(

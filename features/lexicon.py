@@ -1,13 +1,15 @@
 """Word lists and compiled patterns shared by the feature families.
 
-Every pattern here is matched against short, length-capped strings (one visible line, one URL, one anchor
-text) and is built from plain alternations without nested quantifiers, so no input can make it backtrack
-catastrophically. Matching is done on lower-cased text.
+Most patterns here are matched against short, length-capped strings (one visible line, one URL, one anchor
+text); the few run over a page's whole text (the spam-vertical phrases, a stock phrase's free occurrences)
+only on pages that have their words. All are built from plain alternations and literal words without nested
+quantifiers, so no input can make them backtrack catastrophically. Matching is done on lower-cased text.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import count
 
 import numpy as np
@@ -579,7 +581,7 @@ class PhraseIndex:
             is_wanted = np.zeros(base, dtype=bool)
             is_wanted[after_number] = True
             starts.update(i for i in np.flatnonzero(is_wanted[ids[1:]]).tolist() if words[i].isdigit())
-        hits: dict[tuple[str, ...], tuple[str, int]] = {}  # the words of each phrase found: (family, hits)
+        hits: Counter[tuple[tuple[str, ...], str]] = Counter()  # (the words of a phrase found, its family)
         for i in sorted(starts):
             a, b = words[i], words[i + 1]
             key = (a, b) if (a, b) in self._by_pair else ("#", b)
@@ -589,10 +591,9 @@ class PhraseIndex:
                     t == words[j] or (t == "#" and words[j].isdigit())
                     for j, t in zip(range(i + 2, end), seq[2:], strict=True)
                 ):
-                    found = tuple(words[i:end])
-                    hits[found] = (family, hits.get(found, (family, 0))[1] + 1)
+                    hits[tuple(words[i:end]), family] += 1
                     break
-        for found, (family, k) in hits.items():
+        for (found, family), k in hits.items():
             if text is not None:
                 k = min(k, _free_occurrences(found, text))
             if k:

@@ -166,10 +166,9 @@ def money_phrase_per_1k_words(page: Page) -> float:
     anchor. A story or a blog post about gambling or a drug names it a few times in a thousand words (at
     most 14 on any of the 3,763 real pages of ../shared/corpus): mentioning a trade is not selling it
     (nan below :data:`MIN_WORDS` words)."""
-    n = len(page.words)
-    if n < MIN_WORDS:
+    if len(page.words) < MIN_WORDS:
         return NAN
-    density = 1000.0 * money_phrase_hits(page) / n
+    density = per_1k_words(money_phrase_hits(page), page)
     return density if density >= MIN_MONEY_PER_1K else 0.0
 
 
